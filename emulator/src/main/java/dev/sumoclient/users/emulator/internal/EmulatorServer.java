@@ -175,7 +175,7 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private void handleApi(HttpExchange exchange) throws IOException {
-    Instant arrived = config.clock().instant();
+    Instant arrived = config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     String method = exchange.getRequestMethod();
     URI uri = exchange.getRequestURI();
     byte[] body;
