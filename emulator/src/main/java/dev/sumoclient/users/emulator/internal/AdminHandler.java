@@ -61,6 +61,10 @@ final class AdminHandler {
       answer = Map.of("error", String.valueOf(e.getMessage()));
     }
     EmulatorServer.send(exchange, status, Json.MAPPER.writeValueAsBytes(answer), null);
+    if (status == 200 && path.equals("/__admin/shutdown")) {
+      // Only now: closing earlier would cut off the answer.
+      server.closeSoon();
+    }
   }
 
   private Object route(String method, String path, byte[] body) throws IOException {
@@ -118,7 +122,6 @@ final class AdminHandler {
       }
       case "/shutdown" -> {
         allow(method, "POST");
-        server.closeSoon();
         return Map.of("shutdown", true);
       }
       default -> {
