@@ -1,0 +1,236 @@
+package dev.sumoclient.users.drift;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/** Reads OpenAPI descriptions and cuts out the operations of one tag with what they reach. */
+final class Descriptions {
+
+  /** Where the api-spec jar puts our description. */
+  static final String OURS_ON_CLASSPATH = "openapi/sumo-users.yaml";
+
+  /** The tag of the User Management operations in Sumo Logic's description. */
+  static final String USER_MANAGEMENT_TAG = "userManagement";
+
+  private static final String SCHEMA_REF_PREFIX = "#/components/schemas/";
+
+  private Descriptions() {}
+
+  /** Parses the description in {@code file}; fails with the parser's messages if it cannot. */
+  static OpenAPI read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no OpenAPI description at " + file);
+    }
+    try {
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Parses our description as the api-spec jar ships it. */
+  static OpenAPI readOurs() {
+    try (InputStream in =
+        Descriptions.class.getClassLoader().getResourceAsStream(OURS_ON_CLASSPATH)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            OURS_ON_CLASSPATH + " is not on the classpath: is sumo-users-api-spec missing?");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), OURS_ON_CLASSPATH);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + OURS_ON_CLASSPATH, e);
+    }
+  }
+
+  static OpenAPI parse(String text, String origin) {
+    ParseOptions options = new ParseOptions();
+    // References to named schemas stay references: openapi-diff follows them itself.
+    options.setResolve(true);
+    SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+    if (result.getOpenAPI() == null) {
+      throw new IllegalArgumentException(
+          "cannot parse the OpenAPI description " + origin + ": " + result.getMessages());
+    }
+    return result.getOpenAPI();
+  }
+
+  /**
+   * Returns a description holding only the operations tagged {@code tag}, the schemas they reach
+   * and the security schemes they use, so that the rest of a full description is not compared.
+   */
+  static OpenAPI slice(OpenAPI api, String tag) {
+    Components source = api.getComponents() == null ? new Components() : api.getComponents();
+    Reachable reachable = new Reachable(source);
+    Paths paths = new Paths();
+    if (api.getPaths() != null) {
+      api.getPaths()
+          .forEach(
+              (url, item) -> {
+                PathItem kept = new PathItem().parameters(item.getParameters());
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          if (operation.getTags() != null && operation.getTags().contains(tag)) {
+                            kept.operation(method, reachable.inline(operation));
+                          }
+                        });
+                if (!kept.readOperations().isEmpty()) {
+                  reachable.parameters(item.getParameters());
+                  paths.addPathItem(url, kept);
+                }
+              });
+    }
+    Components components = new Components();
+    reachable.schemas().forEach(components::addSchemas);
+    if (source.getSecuritySchemes() != null) {
+      components.setSecuritySchemes(new TreeMap<>(source.getSecuritySchemes()));
+    }
+    return new OpenAPI()
+        .openapi(api.getOpenapi())
+        .info(api.getInfo())
+        .servers(api.getServers())
+        .security(api.getSecurity())
+        .paths(paths)
+        .components(components);
+  }
+
+  /** Collects the named schemas that the kept operations reach, directly or through others. */
+  private static final class Reachable {
+    private final Components source;
+    private final Map<String, Schema<?>> schemas = new TreeMap<>();
+    private final Deque<Schema<?>> toVisit = new ArrayDeque<>();
+
+    Reachable(Components source) {
+      this.source = source;
+    }
+
+    /** Replaces references to shared parameters, bodies and responses by their targets. */
+    Operation inline(Operation operation) {
+      if (operation.getParameters() != null) {
+        List<Parameter> parameters = new ArrayList<>();
+        for (Parameter parameter : operation.getParameters()) {
+          parameters.add(resolve(parameter));
+        }
+        operation.setParameters(parameters);
+        parameters(parameters);
+      }
+      if (operation.getRequestBody() != null) {
+        String ref = operation.getRequestBody().get$ref();
+        if (ref != null && source.getRequestBodies() != null) {
+          RequestBody target = source.getRequestBodies().get(lastSegment(ref));
+          if (target != null) {
+            operation.setRequestBody(target);
+          }
+        }
+        content(operation.getRequestBody().getContent());
+      }
+      if (operation.getResponses() != null) {
+        operation.getResponses().replaceAll((code, response) -> resolve(response));
+        operation.getResponses().values().forEach(response -> content(response.getContent()));
+      }
+      return operation;
+    }
+
+    void parameters(@Nullable List<Parameter> parameters) {
+      if (parameters != null) {
+        parameters.forEach(p -> schema(resolve(p).getSchema()));
+      }
+    }
+
+    Map<String, Schema<?>> schemas() {
+      while (!toVisit.isEmpty()) {
+        visit(toVisit.pop());
+      }
+      return schemas;
+    }
+
+    private Parameter resolve(Parameter parameter) {
+      String ref = parameter.get$ref();
+      if (ref == null || source.getParameters() == null) {
+        return parameter;
+      }
+      Parameter target = source.getParameters().get(lastSegment(ref));
+      return target == null ? parameter : target;
+    }
+
+    private ApiResponse resolve(ApiResponse response) {
+      String ref = response.get$ref();
+      if (ref == null || source.getResponses() == null) {
+        return response;
+      }
+      ApiResponse target = source.getResponses().get(lastSegment(ref));
+      return target == null ? response : target;
+    }
+
+    private void content(@Nullable Content content) {
+      if (content != null) {
+        content.values().forEach(media -> schema(media.getSchema()));
+      }
+    }
+
+    private void schema(@Nullable Schema<?> schema) {
+      if (schema != null) {
+        toVisit.push(schema);
+      }
+    }
+
+    private void visit(Schema<?> schema) {
+      String ref = schema.get$ref();
+      if (ref != null) {
+        if (ref.startsWith(SCHEMA_REF_PREFIX) && source.getSchemas() != null) {
+          String name = ref.substring(SCHEMA_REF_PREFIX.length());
+          Schema<?> target = source.getSchemas().get(name);
+          if (target != null && schemas.putIfAbsent(name, target) == null) {
+            toVisit.push(target);
+          }
+        }
+        return;
+      }
+      if (schema.getProperties() != null) {
+        schema.getProperties().values().forEach(this::schema);
+      }
+      schema(schema.getItems());
+      if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
+        schema(additional);
+      }
+      schema(schema.getNot());
+      parts(schema.getAllOf());
+      parts(schema.getOneOf());
+      parts(schema.getAnyOf());
+    }
+
+    private void parts(@Nullable List<?> parts) {
+      if (parts != null) {
+        parts.forEach(part -> schema((Schema<?>) part));
+      }
+    }
+
+    private static String lastSegment(String ref) {
+      return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+  }
+}
