@@ -1,5 +1,6 @@
 package dev.sumoclient.users.drift;
 
+import dev.sumoclient.users.drift.internal.MinLengthChange;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
@@ -9,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.openapitools.openapidiff.core.model.Changed;
 import org.openapitools.openapidiff.core.model.ChangedApiResponse;
 import org.openapitools.openapidiff.core.model.ChangedContent;
+import org.openapitools.openapidiff.core.model.ChangedExtensions;
 import org.openapitools.openapidiff.core.model.ChangedMediaType;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.model.ChangedOperation;
@@ -233,7 +236,7 @@ final class ChangeWalker {
       drifts.add(Drift.breaking(where + " › " + name, "property removed"));
     }
     required(where, changed.getRequired(), added, removed, request);
-    lengths(where, changed, before, after, request);
+    lengths(where, changed, before, after);
     range(where, changed.getNumericRange(), before, after);
     other(where, "enum changed", changed.getEnumeration());
     other(where, "pattern changed", changed.getPattern());
@@ -276,22 +279,24 @@ final class ChangeWalker {
     }
   }
 
-  private void lengths(
-      String where, ChangedSchema changed, Schema<?> before, Schema<?> after, boolean request) {
+  private void lengths(String where, ChangedSchema changed, Schema<?> before, Schema<?> after) {
     if (changed.getMaxLength() != null && changed.getMaxLength().isDifferent()) {
       drifts.add(
           Drift.of(changed.getMaxLength().isIncompatible(), where, "maxLength changed")
               .values(before.getMaxLength(), after.getMaxLength()));
     }
-    // openapi-diff does not compare minLength; the rule mirrors its maxLength rule: a request
-    // may not demand longer values, a response may not send shorter ones.
-    Integer oldMin = before.getMinLength();
-    Integer newMin = after.getMinLength();
-    if (!Objects.equals(oldMin, newMin)) {
-      int oldFloor = oldMin == null ? 0 : oldMin;
-      int newFloor = newMin == null ? 0 : newMin;
-      boolean breaking = request ? newFloor > oldFloor : newFloor < oldFloor;
-      drifts.add(Drift.of(breaking, where, "minLength changed").values(oldMin, newMin));
+    ChangedExtensions extensions = changed.getExtensions();
+    if (extensions != null) {
+      Stream.of(extensions.getIncreased(), extensions.getMissing(), extensions.getChanged())
+          .flatMap(map -> map.values().stream())
+          .filter(MinLengthChange.class::isInstance)
+          .map(MinLengthChange.class::cast)
+          .filter(MinLengthChange::isDifferent)
+          .forEach(
+              minLength ->
+                  drifts.add(
+                      Drift.of(minLength.isIncompatible(), where, "minLength changed")
+                          .values(minLength.before(), minLength.after())));
     }
   }
 

@@ -21,10 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** Reads OpenAPI descriptions and cuts out the operations of one tag with what they reach. */
@@ -116,6 +121,81 @@ final class Descriptions {
         .security(api.getSecurity())
         .paths(paths)
         .components(components);
+  }
+
+  /**
+   * Calls {@code action} on every schema of {@code api}: those of its operations' parameters,
+   * bodies and responses and those of its components, with every schema nested in them. References
+   * are not followed: the schemas they name are visited among the components.
+   */
+  static void forEachSchema(OpenAPI api, Consumer<Schema<?>> action) {
+    Deque<Schema<?>> toVisit = new ArrayDeque<>();
+    Consumer<@Nullable Schema<?>> add =
+        schema -> {
+          if (schema != null) {
+            toVisit.push(schema);
+          }
+        };
+    if (api.getPaths() != null) {
+      for (PathItem item : api.getPaths().values()) {
+        listOrEmpty(item.getParameters()).forEach(p -> add.accept(p.getSchema()));
+        for (Operation operation : item.readOperations()) {
+          listOrEmpty(operation.getParameters()).forEach(p -> add.accept(p.getSchema()));
+          if (operation.getRequestBody() != null) {
+            contentSchemas(operation.getRequestBody().getContent()).forEach(add);
+          }
+          if (operation.getResponses() != null) {
+            operation
+                .getResponses()
+                .values()
+                .forEach(response -> contentSchemas(response.getContent()).forEach(add));
+          }
+        }
+      }
+    }
+    if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+      api.getComponents().getSchemas().values().forEach(schema -> add.accept(schema));
+    }
+    Set<Schema<?>> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    while (!toVisit.isEmpty()) {
+      Schema<?> schema = toVisit.pop();
+      if (!visited.add(schema)) {
+        continue;
+      }
+      action.accept(schema);
+      nested(schema).forEach(add);
+    }
+  }
+
+  /** The schemas written inside {@code schema}: properties, items, parts and so on. */
+  private static List<@Nullable Schema<?>> nested(Schema<?> schema) {
+    List<@Nullable Schema<?>> nested = new ArrayList<>();
+    if (schema.getProperties() != null) {
+      schema.getProperties().values().forEach(property -> nested.add(property));
+    }
+    nested.add(schema.getItems());
+    nested.add(schema.getNot());
+    if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
+      nested.add(additional);
+    }
+    for (List<?> parts : Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+      if (parts != null) {
+        parts.forEach(part -> nested.add((Schema<?>) part));
+      }
+    }
+    return nested;
+  }
+
+  private static List<@Nullable Schema<?>> contentSchemas(@Nullable Content content) {
+    List<@Nullable Schema<?>> schemas = new ArrayList<>();
+    if (content != null) {
+      content.values().forEach(media -> schemas.add(media.getSchema()));
+    }
+    return schemas;
+  }
+
+  private static <T> List<T> listOrEmpty(@Nullable List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   /** Collects the named schemas that the kept operations reach, directly or through others. */
@@ -210,23 +290,7 @@ final class Descriptions {
         }
         return;
       }
-      if (schema.getProperties() != null) {
-        schema.getProperties().values().forEach(this::schema);
-      }
-      schema(schema.getItems());
-      if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
-        schema(additional);
-      }
-      schema(schema.getNot());
-      parts(schema.getAllOf());
-      parts(schema.getOneOf());
-      parts(schema.getAnyOf());
-    }
-
-    private void parts(@Nullable List<?> parts) {
-      if (parts != null) {
-        parts.forEach(part -> schema((Schema<?>) part));
-      }
+      nested(schema).forEach(this::schema);
     }
 
     private static String lastSegment(String ref) {

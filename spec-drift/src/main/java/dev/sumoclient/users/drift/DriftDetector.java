@@ -1,5 +1,6 @@
 package dev.sumoclient.users.drift;
 
+import dev.sumoclient.users.drift.internal.MinLengthDiff;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.servers.Server;
@@ -16,10 +17,10 @@ import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
 /**
  * Finds every structural difference between an old and a new description of one tag's operations.
  *
- * <p>openapi-diff does the comparison. Three kinds of fact it does not compare are checked here on
- * the parsed models: servers, {@code minLength} (in {@link ChangeWalker}) and the composition of
- * named schemas ({@code allOf}/{@code oneOf}/{@code anyOf} parts), which openapi-diff merges away
- * before it compares.
+ * <p>openapi-diff does the comparison. It ignores {@code minLength}, which a plug-in teaches it
+ * (see {@link MinLengthDiff}). Two kinds of fact it does not compare are checked here on the parsed
+ * models: servers, and the composition of named schemas ({@code allOf}/{@code oneOf}/{@code anyOf}
+ * parts), which openapi-diff merges away before it compares.
  */
 final class DriftDetector {
 
@@ -46,6 +47,8 @@ final class DriftDetector {
     OpenAPI newSlice = Descriptions.slice(after, tag);
     List<Drift> drifts = new ArrayList<>(servers(oldSlice, newSlice));
     drifts.addAll(compositions(oldSlice, newSlice));
+    markMinLengths(oldSlice);
+    markMinLengths(newSlice);
     OpenApiDiffOptions options = OpenApiDiffOptions.builder().build();
     drifts.addAll(ChangeWalker.walk(OpenApiDiff.compare(oldSlice, newSlice, options)));
     return drifts.stream().distinct().toList();
@@ -71,6 +74,17 @@ final class DriftDetector {
       }
     }
     return drifts;
+  }
+
+  /** Copies each schema's minLength where openapi-diff passes it to {@link MinLengthDiff}. */
+  private static void markMinLengths(OpenAPI api) {
+    Descriptions.forEachSchema(
+        api,
+        schema -> {
+          if (schema.getMinLength() != null) {
+            schema.addExtension(MinLengthDiff.EXTENSION, schema.getMinLength());
+          }
+        });
   }
 
   private static Set<String> serverUrls(OpenAPI api) {
