@@ -104,11 +104,7 @@ final class ChangeWalker {
   private void parameter(String where, ChangedParameter changed) {
     if (changed.isChangeRequired()) {
       boolean nowRequired = Boolean.TRUE.equals(changed.getNewParameter().getRequired());
-      drifts.add(
-          Drift.of(nowRequired, where, nowRequired ? "became required" : "became optional")
-              .values(
-                  changed.getOldParameter().getRequired(),
-                  changed.getNewParameter().getRequired()));
+      drifts.add(Drift.of(nowRequired, where, nowRequired ? "became required" : "became optional"));
     }
     if (changed.isDeprecated()) {
       drifts.add(Drift.nonBreaking(where, "deprecation changed"));

@@ -50,11 +50,10 @@ final class Descriptions {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no OpenAPI description at " + file);
     }
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    // Read by location, so that references to neighbouring files resolve.
+    return check(
+        new OpenAPIV3Parser().readLocation(file.toUri().toString(), null, options()),
+        file.toString());
   }
 
   /** Parses our description as the api-spec jar ships it. */
@@ -72,10 +71,17 @@ final class Descriptions {
   }
 
   static OpenAPI parse(String text, String origin) {
+    return check(new OpenAPIV3Parser().readContents(text, null, options()), origin);
+  }
+
+  private static ParseOptions options() {
     ParseOptions options = new ParseOptions();
     // References to named schemas stay references: openapi-diff follows them itself.
     options.setResolve(true);
-    SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+    return options;
+  }
+
+  private static OpenAPI check(SwaggerParseResult result, String origin) {
     if (result.getOpenAPI() == null) {
       throw new IllegalArgumentException(
           "cannot parse the OpenAPI description " + origin + ": " + result.getMessages());
