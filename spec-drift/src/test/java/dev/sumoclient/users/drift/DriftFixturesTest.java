@@ -157,4 +157,72 @@ class DriftFixturesTest {
                 "allOf [CreateUserDefinition, (inline)]",
                 "allOf [(inline)]"));
   }
+
+  @Test
+  void eachKindOfChangeGetsTheVerdictTheRulesGive() {
+    DriftReport report = Fixtures.driftFromBaseTo("assorted-changes.yaml");
+
+    assertThat(report.drifts())
+        .containsExactlyInAnyOrder(
+            new Drift(
+                BREAKING,
+                "GET /v1/users (listUsers) › parameter limit (query)",
+                "maximum changed",
+                "1000",
+                "500"),
+            new Drift(
+                NON_BREAKING,
+                "GET /v1/users (listUsers) › parameter limit (query)",
+                "default changed",
+                "100",
+                "50"),
+            new Drift(
+                BREAKING,
+                "GET /v1/users (listUsers) › parameter email (query)",
+                "format changed",
+                null,
+                "email"),
+            new Drift(
+                BREAKING,
+                "GET /v1/users/{id} (getUser)",
+                "operation id changed",
+                "getUser",
+                "fetchUser"),
+            new Drift(
+                BREAKING,
+                "GET /v1/users/{id} (getUser) › parameter view (query)",
+                "required parameter added",
+                null,
+                null),
+            new Drift(
+                BREAKING,
+                "GET /v1/users/{id} (getUser) › response 200 › isActive",
+                "property removed",
+                null,
+                null),
+            new Drift(
+                BREAKING,
+                "POST /v1/users (createUser) › response 200 › isActive",
+                "property removed",
+                null,
+                null),
+            new Drift(
+                BREAKING,
+                "GET /v1/users (listUsers) › response 200 › data[] › isActive",
+                "property removed",
+                null,
+                null),
+            new Drift(
+                BREAKING,
+                "DELETE /v1/users/{id} (deleteUser) › response 204",
+                "removed",
+                null,
+                null),
+            new Drift(
+                NON_BREAKING,
+                "DELETE /v1/users/{id} (deleteUser) › response 200",
+                "added",
+                null,
+                null));
+  }
 }
