@@ -42,11 +42,13 @@ class TransportTest {
       named.getUser("1");
     }
     String javaVersion = System.getProperty("java.version");
+    String version = System.getProperty("sumo.project.version");
+    assertThat(version).as("surefire passes the project version").isNotBlank();
     assertThat(server.takeRequest().getHeader("User-Agent"))
         .matches("sumo-users-java/\\d+\\.\\d+\\.\\d+[^ ]* \\(Java .+\\)")
-        .isEqualTo("sumo-users-java/0.1.0-SNAPSHOT (Java " + javaVersion + ")");
+        .isEqualTo("sumo-users-java/" + version + " (Java " + javaVersion + ")");
     assertThat(server.takeRequest().getHeader("User-Agent"))
-        .isEqualTo("sumo-users-java/0.1.0-SNAPSHOT (Java " + javaVersion + ") user-sync/2.1");
+        .isEqualTo("sumo-users-java/" + version + " (Java " + javaVersion + ") user-sync/2.1");
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,7 +85,8 @@ public final class EmulatorServer implements AutoCloseable {
     this.quotas = new Quotas(config.clock()::millis);
     applyLimits(config.limits());
     this.journal = new Journal(config.journalCapacity());
-    this.errorIds = new ErrorIds(config.randomSeed());
+    // Not from randomSeed: two emulators with the same seed must still never share an error id.
+    this.errorIds = new ErrorIds(ThreadLocalRandom.current().nextLong());
     this.api = new ApiHandler(store);
     this.admin = new AdminHandler(this);
     for (AccessKey key : config.accessKeys()) {
@@ -127,26 +130,32 @@ public final class EmulatorServer implements AutoCloseable {
             .encodeToString((key.id() + ":" + key.key()).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The port the server listens on. */
   public int port() {
     return server.getAddress().getPort();
   }
 
+  /** The users and records. */
   public UserStore store() {
     return store;
   }
 
+  /** The quota switches. */
   public Quotas quotas() {
     return quotas;
   }
 
+  /** The fault switches. */
   public FaultState faults() {
     return faults;
   }
 
+  /** The request journal. */
   public Journal journal() {
     return journal;
   }
 
+  /** The settings fixed at start. */
   public Config config() {
     return config;
   }
@@ -197,7 +206,7 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private void handleApi(HttpExchange exchange) throws IOException {
-    Instant arrived = config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant arrived = config.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     String method = exchange.getRequestMethod();
     URI uri = exchange.getRequestURI();
     byte[] body;
@@ -425,10 +434,12 @@ public final class EmulatorServer implements AutoCloseable {
     closer.start();
   }
 
+  /** Blocks until the server is closed. */
   public void awaitClose() throws InterruptedException {
     closed.await();
   }
 
+  /** Whether the server is closed. */
   public boolean isClosed() {
     return closed.getCount() == 0;
   }
