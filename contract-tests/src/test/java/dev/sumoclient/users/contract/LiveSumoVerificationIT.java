@@ -2,6 +2,7 @@ package dev.sumoclient.users.contract;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.HttpsTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Nothing is written to the organization: the states only look for users that fit (at least three
  * users, one who has signed in), and each request is signed with the environment's credentials,
  * except the one whose contract is to be refused.
+ *
+ * <p>{@code -Dsumo.live.endpoint=http://127.0.0.1:PORT/api} points the replay at a standalone
+ * emulator instead, to rehearse it without an organization.
  */
 @Provider(SumoPact.PROVIDER)
 @PactFolder("${sumo.pacts.dir}")
@@ -57,16 +61,26 @@ class LiveSumoVerificationIT {
 
   @BeforeAll
   static void connect() {
-    api =
-        Deployment.fromEnvironment()
-            .map(Deployment::apiBaseUri)
-            .orElseGet(
-                () ->
-                    fail(
-                        "-Dsumo.live=true needs the deployment: set SUMOLOGIC_ENVIRONMENT (e.g. US2)"
-                            + " or SUMOLOGIC_BASE_URL"));
     credentials = CredentialsProvider.environment().resolveCredentials();
-    client = SumoUsersClient.builder().fromEnvironment().build();
+    String rehearsal = System.getProperty("sumo.live.endpoint", "");
+    if (rehearsal.isBlank()) {
+      api =
+          Deployment.fromEnvironment()
+              .map(Deployment::apiBaseUri)
+              .orElseGet(
+                  () ->
+                      fail(
+                          "-Dsumo.live=true needs the deployment: set SUMOLOGIC_ENVIRONMENT (e.g."
+                              + " US2) or SUMOLOGIC_BASE_URL"));
+      client = SumoUsersClient.builder().fromEnvironment().build();
+    } else {
+      api = URI.create(rehearsal);
+      client =
+          SumoUsersClient.builder()
+              .endpoint(api)
+              .credentials(credentials.accessId(), credentials.accessKey())
+              .build();
+    }
   }
 
   @AfterAll
@@ -78,9 +92,16 @@ class LiveSumoVerificationIT {
 
   @BeforeEach
   void target(PactVerificationContext context) {
-    int port = api.getPort() == -1 ? 443 : api.getPort();
-    context.setTarget(
-        new HttpsTestTarget(api.getHost(), port, "/", false, VerbatimHttpClientFactory::new));
+    // Plain http only reaches a loopback emulator (the client refuses it for anything else), which
+    // lets the live replay be rehearsed against the standalone emulator.
+    if ("http".equals(api.getScheme())) {
+      context.setTarget(
+          new HttpTestTarget(api.getHost(), api.getPort(), "/", VerbatimHttpClientFactory::new));
+    } else {
+      int port = api.getPort() == -1 ? 443 : api.getPort();
+      context.setTarget(
+          new HttpsTestTarget(api.getHost(), port, "/", false, VerbatimHttpClientFactory::new));
+    }
   }
 
   @TestTemplate
