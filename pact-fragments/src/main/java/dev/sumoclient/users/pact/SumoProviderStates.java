@@ -12,8 +12,8 @@ package dev.sumoclient.users.pact;
 public final class SumoProviderStates {
 
   /**
-   * A user exists. Parameters (all optional): {@code email}, {@code firstName}, {@code lastName}.
-   * Provides {@code id}, the user's id.
+   * A user exists who has signed in at least once. Parameters (all optional): {@code email}, {@code
+   * firstName}, {@code lastName}. Provides {@code id}, the user's id.
    */
   public static final String USER_EXISTS = "a user exists";
 
