@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks request objects with Jakarta Validation before anything is sent.
@@ -19,18 +20,26 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * <p>Uses {@link ParameterMessageInterpolator} so that no Expression Language implementation is
  * needed and no user-supplied value can ever be evaluated or echoed into a message.
  */
-public final class RequestValidator implements AutoCloseable {
-  private final ValidatorFactory factory;
+public final class RequestValidator {
   private final Validator validator;
 
-  /** Creates a validator. */
-  public RequestValidator() {
-    this.factory =
+  /**
+   * Bootstrapping Hibernate Validator takes hundreds of milliseconds, so the factory is built once,
+   * on first use, and shared; it is thread-safe and immutable once built.
+   */
+  private static final class Shared {
+    static final ValidatorFactory FACTORY =
         Validation.byProvider(HibernateValidator.class)
             .configure()
             .messageInterpolator(new ParameterMessageInterpolator())
             .buildValidatorFactory();
-    this.validator = factory.getValidator();
+
+    private Shared() {}
+  }
+
+  /** Creates a validator backed by the shared factory. */
+  public RequestValidator() {
+    this.validator = Shared.FACTORY.getValidator();
   }
 
   /**
@@ -63,17 +72,12 @@ public final class RequestValidator implements AutoCloseable {
    * @param field the parameter name
    * @param id the id
    */
-  public static void requireId(String field, @org.jspecify.annotations.Nullable String id) {
+  public static void requireId(String field, @Nullable String id) {
     if (id == null || id.isBlank()) {
       throw new SumoValidationException(field, "must not be blank");
     }
     if (id.equals(".") || id.equals("..")) {
       throw new SumoValidationException(field, "must not be '.' or '..'");
     }
-  }
-
-  @Override
-  public void close() {
-    factory.close();
   }
 }
