@@ -3,11 +3,13 @@ package dev.sumoclient.users.emulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.sumoclient.users.emulator.EmulatedUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -61,6 +63,10 @@ final class AdminHandler {
       answer = Map.of("error", String.valueOf(e.getMessage()));
     }
     EmulatorServer.send(exchange, status, Json.MAPPER.writeValueAsBytes(answer), null);
+    if (status == 200 && path.equals("/__admin/shutdown")) {
+      // Only now: closing earlier would cut off the answer.
+      server.closeSoon();
+    }
   }
 
   private Object route(String method, String path, byte[] body) throws IOException {
@@ -96,6 +102,10 @@ final class AdminHandler {
           server.journal().clear();
           return Map.of("size", 0);
         }
+        if (method.equals("PUT")) {
+          server.journal().enabled(bool(object(body), "enabled"));
+          return Map.of("enabled", server.journal().enabled(), "size", server.journal().size());
+        }
         allow(method, "GET");
         return server.journal().entries();
       }
@@ -118,7 +128,6 @@ final class AdminHandler {
       }
       case "/shutdown" -> {
         allow(method, "POST");
-        server.closeSoon();
         return Map.of("shutdown", true);
       }
       default -> {
@@ -140,8 +149,7 @@ final class AdminHandler {
     }
   }
 
-  private static JsonNode userJson(dev.sumoclient.users.emulator.EmulatedUser user)
-      throws IOException {
+  private static JsonNode userJson(EmulatedUser user) throws IOException {
     return Json.MAPPER.readTree(Json.user(user));
   }
 
@@ -187,7 +195,7 @@ final class AdminHandler {
   private Map<String, Object> faults() {
     FaultState faults = server.faults();
     URI elsewhere = faults.wrongDeployment();
-    java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
+    LinkedHashMap<String, Object> map = new LinkedHashMap<>();
     map.put("latencyMillis", faults.latency().toMillis());
     map.put("pendingFailures", faults.pendingFailures());
     map.put("pendingDrops", faults.pendingDrops());

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,7 +85,8 @@ public final class EmulatorServer implements AutoCloseable {
     this.quotas = new Quotas(config.clock()::millis);
     applyLimits(config.limits());
     this.journal = new Journal(config.journalCapacity());
-    this.errorIds = new ErrorIds(config.randomSeed());
+    // Not from randomSeed: two emulators with the same seed must still never share an error id.
+    this.errorIds = new ErrorIds(ThreadLocalRandom.current().nextLong());
     this.api = new ApiHandler(store);
     this.admin = new AdminHandler(this);
     for (AccessKey key : config.accessKeys()) {
@@ -127,26 +130,32 @@ public final class EmulatorServer implements AutoCloseable {
             .encodeToString((key.id() + ":" + key.key()).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The port the server listens on. */
   public int port() {
     return server.getAddress().getPort();
   }
 
+  /** The users and records. */
   public UserStore store() {
     return store;
   }
 
+  /** The quota switches. */
   public Quotas quotas() {
     return quotas;
   }
 
+  /** The fault switches. */
   public FaultState faults() {
     return faults;
   }
 
+  /** The request journal. */
   public Journal journal() {
     return journal;
   }
 
+  /** The settings fixed at start. */
   public Config config() {
     return config;
   }
@@ -174,8 +183,30 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  /** What an API request is answered with, decided before anything is written. */
+  private record Outcome(
+      int status,
+      byte[] body,
+      @Nullable String retryAfter,
+      @Nullable String allow,
+      @Nullable String location) {
+    static Outcome of(ApiHandler.Reply reply) {
+      return new Outcome(reply.status(), reply.body(), null, null, null);
+    }
+  }
+
+  private Outcome error(
+      ApiException error, @Nullable String retryAfter, @Nullable String location) {
+    return new Outcome(
+        error.status(),
+        Json.error(errorIds.next(), error.problems()),
+        retryAfter,
+        error.allow(),
+        location);
+  }
+
   private void handleApi(HttpExchange exchange) throws IOException {
-    Instant arrived = config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant arrived = config.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     String method = exchange.getRequestMethod();
     URI uri = exchange.getRequestURI();
     byte[] body;
@@ -185,70 +216,97 @@ public final class EmulatorServer implements AutoCloseable {
     Headers headers = exchange.getRequestHeaders();
     String rawPath = uri.getRawPath();
     String rawQuery = uri.getRawQuery();
+    if (faults.takeDrop()) {
+      record(arrived, method, rawPath, rawQuery, headers, body, null, 0);
+      // Closing an exchange before any response bytes makes the JDK server drop the connection.
+      return;
+    }
     AccessKey caller = null;
-    int status = 0;
     boolean admitted = false;
     try {
-      if (faults.takeDrop()) {
-        // Closing an exchange before any response bytes makes the JDK server drop the connection.
-        return;
-      }
+      Outcome outcome;
       URI elsewhere = faults.wrongDeployment();
       if (elsewhere != null) {
-        status = redirect(exchange, elsewhere, rawPath, rawQuery);
-        return;
-      }
-      caller = authenticate(headers.getFirst("Authorization"));
-      if (caller == null) {
-        status = sendError(exchange, ApiException.of(ErrorCode.UNAUTHORIZED), null);
-        return;
-      }
-      long wait = quotas.tryAcquire(caller.id());
-      if (wait > 0) {
-        status =
-            sendError(
-                exchange,
-                ApiException.of(ErrorCode.RATE_LIMIT_EXCEEDED),
-                quotas.retryAfter() ? Long.toString(wait) : null);
-        return;
-      }
-      admitted = true;
-      Duration latency = faults.latency();
-      if (!latency.isZero()) {
-        try {
-          Thread.sleep(latency.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
+        outcome =
+            error(
+                ApiException.of(ErrorCode.WRONG_DEPLOYMENT),
+                null,
+                location(elsewhere, rawPath, rawQuery));
+      } else {
+        caller = authenticate(headers.getFirst("Authorization"));
+        if (caller == null) {
+          outcome = error(ApiException.of(ErrorCode.UNAUTHORIZED), null, null);
+        } else {
+          long wait = quotas.tryAcquire(caller.id());
+          if (wait > 0) {
+            outcome =
+                error(
+                    ApiException.of(ErrorCode.RATE_LIMIT_EXCEEDED),
+                    quotas.retryAfter() ? Long.toString(wait) : null,
+                    null);
+          } else {
+            admitted = true;
+            outcome = serve(method, rawPath, rawQuery, body, headers, caller);
+            if (outcome == null) {
+              // Interrupted while delaying: the emulator is closing, there is no one to answer.
+              return;
+            }
+          }
         }
       }
-      FaultState.PlannedFailure failure = faults.takeFailure();
-      if (failure != null) {
-        Duration retryAfter = failure.retryAfter();
-        status =
-            sendError(
-                exchange,
-                ApiException.withStatus(
-                    failure.status(), ErrorCode.forInjectedStatus(failure.status())),
-                retryAfter == null ? null : Long.toString(retryAfter.toSeconds()));
-        return;
+      // Recorded before the answer goes out, so a client that has its answer sees the entry.
+      record(arrived, method, rawPath, rawQuery, headers, body, caller, outcome.status());
+      Headers response = exchange.getResponseHeaders();
+      if (outcome.retryAfter() != null) {
+        response.set("Retry-After", outcome.retryAfter());
       }
-      try {
-        Map<String, List<String>> query = PathCodec.query(rawQuery);
-        ApiHandler.Reply reply =
-            api.handle(method, rawPath, query, body, headers.getFirst("Content-Type"), caller);
-        status = send(exchange, reply.status(), reply.body(), null);
-      } catch (ApiException e) {
-        status = sendError(exchange, e, null);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "emulator failed on " + method + " " + rawPath, e);
-        status = sendError(exchange, ApiException.of(ErrorCode.INTERNAL_ERROR), null);
+      if (outcome.allow() != null) {
+        response.set("Allow", outcome.allow());
       }
+      if (outcome.location() != null) {
+        response.set("Location", outcome.location());
+      }
+      send(exchange, outcome.status(), outcome.body(), null);
     } finally {
       if (admitted) {
         quotas.release(caller.id());
       }
-      record(arrived, method, rawPath, rawQuery, headers, body, caller, status);
+    }
+  }
+
+  private @Nullable Outcome serve(
+      String method,
+      String rawPath,
+      @Nullable String rawQuery,
+      byte[] body,
+      Headers headers,
+      AccessKey caller) {
+    Duration latency = faults.latency();
+    if (!latency.isZero()) {
+      try {
+        Thread.sleep(latency.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+    FaultState.PlannedFailure failure = faults.takeFailure();
+    if (failure != null) {
+      Duration retryAfter = failure.retryAfter();
+      return error(
+          ApiException.withStatus(failure.status(), ErrorCode.forInjectedStatus(failure.status())),
+          retryAfter == null ? null : Long.toString(retryAfter.toSeconds()),
+          null);
+    }
+    try {
+      Map<String, List<String>> query = PathCodec.query(rawQuery);
+      return Outcome.of(
+          api.handle(method, rawPath, query, body, headers.getFirst("Content-Type"), caller));
+    } catch (ApiException e) {
+      return error(e, null, null);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "emulator failed on " + method + " " + rawPath, e);
+      return error(ApiException.of(ErrorCode.INTERNAL_ERROR), null, null);
     }
   }
 
@@ -288,17 +346,13 @@ public final class EmulatorServer implements AutoCloseable {
                 status));
   }
 
-  private int redirect(
-      HttpExchange exchange, URI elsewhere, String rawPath, @Nullable String rawQuery)
-      throws IOException {
+  private static String location(URI elsewhere, String rawPath, @Nullable String rawQuery) {
     String base = elsewhere.toString();
     if (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }
     String tail = rawPath.startsWith("/api") ? rawPath.substring(4) : rawPath;
-    String location = base + tail + (rawQuery == null ? "" : "?" + rawQuery);
-    exchange.getResponseHeaders().set("Location", location);
-    return sendError(exchange, ApiException.of(ErrorCode.WRONG_DEPLOYMENT), null);
+    return base + tail + (rawQuery == null ? "" : "?" + rawQuery);
   }
 
   private @Nullable AccessKey authenticate(@Nullable String authorization) {
@@ -336,19 +390,6 @@ public final class EmulatorServer implements AutoCloseable {
             candidate.key().getBytes(StandardCharsets.UTF_8),
             decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
     return same ? candidate : null;
-  }
-
-  int sendError(HttpExchange exchange, ApiException error, @Nullable String retryAfter)
-      throws IOException {
-    Headers responseHeaders = exchange.getResponseHeaders();
-    if (retryAfter != null) {
-      responseHeaders.set("Retry-After", retryAfter);
-    }
-    String allow = error.allow();
-    if (allow != null) {
-      responseHeaders.set("Allow", allow);
-    }
-    return send(exchange, error.status(), Json.error(errorIds.next(), error.problems()), null);
   }
 
   static int send(HttpExchange exchange, int status, byte[] body, @Nullable String contentType)
@@ -393,10 +434,12 @@ public final class EmulatorServer implements AutoCloseable {
     closer.start();
   }
 
+  /** Blocks until the server is closed. */
   public void awaitClose() throws InterruptedException {
     closed.await();
   }
 
+  /** Whether the server is closed. */
   public boolean isClosed() {
     return closed.getCount() == 0;
   }
