@@ -175,15 +175,23 @@ class WriteOperationsPactTest {
         .matchHeader("Authorization", SumoPact.BASIC_AUTH_PATTERN, ContractClients.AUTHORIZATION)
         .willRespondWith()
         .status(204)
+        .given(SumoProviderStates.USER_EXISTS, ALICE)
+        .uponReceiving("a request to delete a user, handing their content to the caller")
+        .pathFromProviderState(SumoPact.USERS_PATH + "/${id}", userPath(ALICE_ID))
+        .method("DELETE")
+        .matchHeader("Authorization", SumoPact.BASIC_AUTH_PATTERN, ContractClients.AUTHORIZATION)
+        .willRespondWith()
+        .status(204)
         .toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "deleteUser")
-  void deleteUserSendsTheExplicitContentChoice(MockServer server) {
+  void deleteUserSendsEachExplicitContentChoiceAsTheApiSpellsIt(MockServer server) {
     try (SumoUsersClient client = ContractClients.against(root(server))) {
       client.deleteUser(ALICE_ID, ContentDisposition.transferTo(HEIR_ID));
       client.deleteUser(ALICE_ID, ContentDisposition.deleteContent());
+      client.deleteUser(ALICE_ID, ContentDisposition.transferToCaller());
     }
   }
 
