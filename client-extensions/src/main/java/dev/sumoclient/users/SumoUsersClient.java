@@ -569,10 +569,11 @@ public final class SumoUsersClient implements AutoCloseable {
     }
 
     /**
-     * Sets how a deployment named by a redirect is reached; by default its {@link
-     * Deployment#apiBaseUri()}.
+     * Sets how a deployment is reached, both the configured one and one a followed redirect names;
+     * by default its {@link Deployment#apiBaseUri()}.
      *
-     * <p>Useful behind a gateway that maps deployments to internal URLs, and in tests.
+     * <p>Useful behind a gateway that maps deployments to internal URLs, and in tests. The URLs it
+     * returns obey the same http rules as {@link #endpoint(URI)}.
      *
      * @param resolver maps a deployment to a base URL
      * @return this builder
