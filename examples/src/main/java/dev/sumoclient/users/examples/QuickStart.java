@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The README's quick start, compiled so that the README can never show code that does not build.
  *
- * <p>The region between the {@code quick-start} markers is copied verbatim into README.md; a test
- * fails when the two differ, and another runs this class against an emulator.
+ * <p>The region between the {@code readme} markers is copied verbatim into README.md; a test fails
+ * when the two differ, and another runs this class against an emulator.
  */
 public final class QuickStart {
   private QuickStart() {}
@@ -22,7 +22,7 @@ public final class QuickStart {
    */
   public static void main(String[] args) {
     String newUserEmail = args[0];
-    // quick-start:begin
+    // readme:begin
     // Deployment and credentials come from SUMOLOGIC_ENVIRONMENT (or SUMOLOGIC_BASE_URL),
     // SUMOLOGIC_ACCESSID and SUMOLOGIC_ACCESSKEY.
     try (SumoUsersClient client = SumoUsersClient.builder().fromEnvironment().build()) {
@@ -42,6 +42,6 @@ public final class QuickStart {
       // No silent default: say where the deleted user's content goes.
       client.deleteUser(created.getId(), ContentDisposition.transferToCaller());
     }
-    // quick-start:end
+    // readme:end
   }
 }

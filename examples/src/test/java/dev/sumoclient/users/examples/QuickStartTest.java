@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sumoclient.users.emulator.ContentTransfer;
 import dev.sumoclient.users.emulator.SumoEmulator;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,22 +45,5 @@ class QuickStartTest {
           .extracting(ContentTransfer::disposition)
           .isEqualTo(ContentTransfer.Disposition.TRANSFERRED_TO_CALLER);
     }
-  }
-
-  @Test
-  void readmeShowsTheQuickStartExactlyAsCompiled() throws IOException {
-    String source =
-        Files.readString(Path.of("src/main/java/dev/sumoclient/users/examples/QuickStart.java"));
-    String readme = Files.readString(Path.of("../README.md"));
-
-    String snippet = between(source, "// quick-start:begin\n", "    // quick-start:end");
-    String unindented = snippet.replaceAll("(?m)^    ", "");
-
-    assertThat(readme).contains(unindented);
-  }
-
-  private static String between(String text, String begin, String end) {
-    int from = text.indexOf(begin) + begin.length();
-    return text.substring(from, text.indexOf(end, from));
   }
 }
