@@ -25,11 +25,22 @@ public class SumoServiceException extends SumoException {
    */
   public record ErrorDetail(String code, String message, @Nullable String detail) {}
 
+  /** The operation id of the failed call. */
   private final String operation;
+
+  /** The HTTP status of the answer. */
   private final int status;
+
+  /** Sumo Logic's id of this failure, if the body had one. */
   private final @Nullable String errorId;
+
+  /** Every error the body listed. */
   private final List<ErrorDetail> errors;
+
+  /** How long the service asked callers to wait, if it said. */
   private final @Nullable Duration retryAfter;
+
+  /** The start of a body that was not Sumo's error JSON. */
   private final @Nullable String bodySnippet;
 
   /**

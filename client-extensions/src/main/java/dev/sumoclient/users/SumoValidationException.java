@@ -26,6 +26,7 @@ public class SumoValidationException extends SumoClientException {
     }
   }
 
+  /** Each field and the rule it broke. */
   private final List<Violation> violations;
 
   /**

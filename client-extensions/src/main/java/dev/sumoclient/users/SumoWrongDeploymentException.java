@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 public class SumoWrongDeploymentException extends SumoServiceException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the service said the account lives. */
   private final @Nullable String location;
+
+  /** The deployment that location belongs to, if known. */
   private final @Nullable Deployment targetDeployment;
 
   /**
