@@ -1,0 +1,34 @@
+package dev.sumoclient.users;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The user (or path) does not exist (HTTP 404).
+ *
+ * <p>Thrown by {@code getUser}, {@code updateUser}, {@code deleteUser} and friends for unknown ids.
+ */
+public class SumoNotFoundException extends SumoServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception from a decoded error response.
+   *
+   * @param operation the operation id
+   * @param status the HTTP status
+   * @param errorId Sumo's error id, if any
+   * @param errors every error entry of the body
+   * @param retryAfter the wait the server advised, if any
+   * @param bodySnippet the start of a body that was not Sumo's error JSON
+   */
+  public SumoNotFoundException(
+      String operation,
+      int status,
+      @Nullable String errorId,
+      List<ErrorDetail> errors,
+      @Nullable Duration retryAfter,
+      @Nullable String bodySnippet) {
+    super(operation, status, errorId, errors, retryAfter, bodySnippet);
+  }
+}

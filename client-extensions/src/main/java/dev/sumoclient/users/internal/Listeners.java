@@ -1,0 +1,39 @@
+package dev.sumoclient.users.internal;
+
+import dev.sumoclient.users.ClientListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Calls the user's listener, so that a failing listener can never fail a call. */
+final class Listeners {
+  private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+  private final ClientListener delegate;
+
+  Listeners(ClientListener delegate) {
+    this.delegate = delegate;
+  }
+
+  void onRequest(ClientListener.RequestEvent event) {
+    guard(() -> delegate.onRequest(event));
+  }
+
+  void onRetry(ClientListener.RetryEvent event) {
+    guard(() -> delegate.onRetry(event));
+  }
+
+  void onThrottled(ClientListener.ThrottleEvent event) {
+    guard(() -> delegate.onThrottled(event));
+  }
+
+  void onRedirected(ClientListener.RedirectEvent event) {
+    guard(() -> delegate.onRedirected(event));
+  }
+
+  private static void guard(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.warn("ClientListener threw; ignoring it", e);
+    }
+  }
+}

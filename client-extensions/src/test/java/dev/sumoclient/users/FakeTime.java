@@ -1,0 +1,46 @@
+package dev.sumoclient.users;
+
+import dev.sumoclient.users.internal.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Time that advances only when the client sleeps, so waits are recorded instead of spent. */
+final class FakeTime implements TimeSource {
+  static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+
+  private final AtomicLong offsetNanos = new AtomicLong();
+  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private volatile double random = 0.5;
+
+  @Override
+  public long nanoTime() {
+    return System.nanoTime() + offsetNanos.get();
+  }
+
+  @Override
+  public Instant now() {
+    return START.plusNanos(offsetNanos.get());
+  }
+
+  @Override
+  public void sleep(Duration duration) {
+    sleeps.add(duration);
+    offsetNanos.addAndGet(duration.toNanos());
+  }
+
+  @Override
+  public double random() {
+    return random;
+  }
+
+  void random(double value) {
+    this.random = value;
+  }
+
+  List<Duration> sleeps() {
+    return sleeps;
+  }
+}

@@ -1,0 +1,420 @@
+package dev.sumoclient.users.emulator;
+
+import dev.sumoclient.users.emulator.internal.EmulatorServer;
+import dev.sumoclient.users.emulator.internal.Quotas;
+import dev.sumoclient.users.emulator.internal.SeedData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * A running stand-in for the Sumo Logic User Management API on a local port.
+ *
+ * <p>It serves the nine operations of our OpenAPI description under {@link #baseUri()} ({@code
+ * http://127.0.0.1:<port>/api}, the same layout as a real deployment), with Basic auth against its
+ * {@linkplain #accessKeys() access keys}, Sumo's error bodies, switchable {@linkplain #limits()
+ * quotas} and {@linkplain #faults() faults}, and a {@linkplain #journal() journal} of requests.
+ * Thread-safe; close it when done.
+ *
+ * <pre>{@code
+ * try (SumoEmulator emulator = SumoEmulator.builder().seedUsers(50).start()) {
+ *   URI endpoint = emulator.baseUri();
+ *   AccessKey key = emulator.accessKey();
+ *   // point a client at endpoint with key.id() / key.key()
+ * }
+ * }</pre>
+ */
+public final class SumoEmulator implements AutoCloseable {
+
+  /** The access id used when the builder names none. */
+  public static final String DEFAULT_ACCESS_ID = "suEmulatorAccessId";
+
+  /** The access key used when the builder names none; not a secret, it only opens the emulator. */
+  public static final String DEFAULT_ACCESS_KEY = "emulator-access-key-not-a-secret";
+
+  static {
+    // The JDK server otherwise leaves Nagle's algorithm on, which holds each small response back
+    // about 40 ms waiting for the client's delayed ACK: a test suite would crawl. The property is
+    // read once, when the server's configuration class loads, so it must be set before the first
+    // HttpServer of the JVM; an explicit setting by the user is left alone.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final EmulatorServer server;
+  private final URI baseUri;
+  private final Faults faults;
+  private final Limits limits;
+  private final RequestJournal journal;
+
+  private SumoEmulator(EmulatorServer server) {
+    this.server = server;
+    String host = server.config().host().isAnyLocalAddress() ? "127.0.0.1" : hostLiteral(server);
+    this.baseUri = URI.create("http://" + host + ":" + server.port() + "/api");
+    this.faults = new Faults(server.faults());
+    this.limits = new Limits(server.quotas());
+    this.journal = new RequestJournal(server.journal());
+  }
+
+  private static String hostLiteral(EmulatorServer server) {
+    String address = server.config().host().getHostAddress();
+    return address.contains(":") ? "[" + address + "]" : address;
+  }
+
+  /** Starts configuring an emulator: loopback, a random port, the default key, no users. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The API base URL, {@code http://127.0.0.1:<port>/api}; operations live under {@code /v1}. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** The admin endpoint's base URL, {@code http://127.0.0.1:<port>/__admin}. */
+  public URI adminUri() {
+    return baseUri.resolve("/__admin");
+  }
+
+  /** The port the emulator listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** The first configured access key, the one to use when there is only one. */
+  public AccessKey accessKey() {
+    return server.config().accessKeys().get(0);
+  }
+
+  /** Every access key the emulator accepts. */
+  public List<AccessKey> accessKeys() {
+    return server.config().accessKeys();
+  }
+
+  /** The runtime switches for injected failures. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** The runtime switches for Sumo Logic's quotas. */
+  public Limits limits() {
+    return limits;
+  }
+
+  /** The journal of API requests received. */
+  public RequestJournal journal() {
+    return journal;
+  }
+
+  /** The user with this id, if it exists now. */
+  public Optional<EmulatedUser> user(String id) {
+    return server.store().find(id);
+  }
+
+  /** The user with this email address (any case), if one exists now. */
+  public Optional<EmulatedUser> userByEmail(String email) {
+    return server.store().findByEmail(email);
+  }
+
+  /** Every user, in creation order. */
+  public List<EmulatedUser> users() {
+    return server.store().all();
+  }
+
+  /**
+   * Locks a user, as too many failed sign-ins would, so that {@code unlockUser} has work to do.
+   *
+   * @throws NoSuchElementException if no user has this id
+   */
+  public EmulatedUser lockUser(String id) {
+    return server.store().lock(id);
+  }
+
+  /**
+   * Turns MFA on for a user, so that {@code disableMfa} has work to do.
+   *
+   * @throws NoSuchElementException if no user has this id
+   */
+  public EmulatedUser enableMfa(String id) {
+    return server.store().enableMfa(id);
+  }
+
+  /**
+   * Records a sign-in now, setting {@code lastLoginTimestamp}.
+   *
+   * @throws NoSuchElementException if no user has this id
+   */
+  public EmulatedUser recordSignIn(String id) {
+    return server.store().recordSignIn(id);
+  }
+
+  /** Every email change requested, oldest first, with what became of it. */
+  public List<EmailChange> emailChanges() {
+    return server.store().emailChanges();
+  }
+
+  /**
+   * Confirms the user's latest pending email change, as if they followed the emailed link.
+   *
+   * @return the user with the new address
+   * @throws IllegalStateException if the user has no pending change, or another user took the
+   *     address meanwhile
+   */
+  public EmulatedUser confirmEmailChange(String userId) {
+    return server.store().confirmEmailChange(userId);
+  }
+
+  /** Where each deleted user's content went, oldest first. */
+  public List<ContentTransfer> contentTransfers() {
+    return server.store().contentTransfers();
+  }
+
+  /** Every password reset requested, oldest first. */
+  public List<PasswordReset> passwordResets() {
+    return server.store().passwordResets();
+  }
+
+  /** Returns to the state at start: seed users, starting limits, no faults, records or journal. */
+  public void reset() {
+    server.reset();
+  }
+
+  /** Blocks until the emulator is closed, by {@link #close()} or {@code POST /__admin/shutdown}. */
+  public void awaitClose() throws InterruptedException {
+    server.awaitClose();
+  }
+
+  /** Whether the emulator has been closed. */
+  public boolean isClosed() {
+    return server.isClosed();
+  }
+
+  /** Stops serving at once and frees the port; safe to call more than once. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /** Shows where the emulator listens and how many users it holds; never a key. */
+  @Override
+  public String toString() {
+    return "SumoEmulator[" + baseUri + ", users=" + server.store().size() + "]";
+  }
+
+  /** Configures and starts a {@link SumoEmulator}; not thread-safe, use one per emulator. */
+  public static final class Builder {
+    private InetAddress host = InetAddress.getLoopbackAddress();
+    private int port;
+    private int threads = Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
+    private final Map<String, String> accessKeys = new LinkedHashMap<>();
+    private int generatedUsers;
+    private final List<byte[]> seedFiles = new ArrayList<>();
+    private long randomSeed = 1;
+    private Clock clock = Clock.systemUTC();
+    private int journalCapacity = 10_000;
+    private boolean limitsEnabled;
+    private int requestsPerSecond = Quotas.SUMO_REQUESTS_PER_SECOND;
+    private int maxInFlight = Quotas.SUMO_MAX_IN_FLIGHT;
+    private boolean retryAfter;
+
+    private Builder() {}
+
+    /** Sets the port to listen on, 0 (the default) for a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port: must be from 0 to 65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Sets the address to bind, loopback by default; {@code 0.0.0.0} serves other machines too (the
+     * admin endpoint has no authentication, so only do so on a private network).
+     */
+    public Builder host(String address) {
+      try {
+        this.host = InetAddress.getByName(Objects.requireNonNull(address, "address"));
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException("host: cannot resolve " + address, e);
+      }
+      return this;
+    }
+
+    /**
+     * Adds an access id and key that requests may authenticate with. Without any, the emulator
+     * accepts {@link #DEFAULT_ACCESS_ID} / {@link #DEFAULT_ACCESS_KEY}.
+     */
+    public Builder accessKey(String accessId, String accessKey) {
+      Objects.requireNonNull(accessId, "accessId");
+      Objects.requireNonNull(accessKey, "accessKey");
+      if (accessKeys.containsKey(accessId)) {
+        throw new IllegalArgumentException("access id: " + accessId + " is given twice");
+      }
+      accessKeys.put(accessId, accessKey);
+      return this;
+    }
+
+    /** Generates {@code count} plausible users at start (reproducible: see {@link #randomSeed}). */
+    public Builder seedUsers(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("seedUsers: must not be negative, was " + count);
+      }
+      this.generatedUsers = count;
+      return this;
+    }
+
+    /**
+     * Loads users from a JSON file at start: an array of users or a {@code listUsers} page. Each
+     * needs {@code firstName}, {@code lastName} and {@code email}; ids, flags and metadata are kept
+     * when given. Loaded users come before generated ones.
+     */
+    public Builder seedUsers(Path jsonFile) {
+      try {
+        seedFiles.add(Files.readAllBytes(jsonFile));
+      } catch (IOException e) {
+        throw new UncheckedIOException("seed users: cannot read " + jsonFile, e);
+      }
+      return this;
+    }
+
+    /** Like {@link #seedUsers(Path)}, reading the stream to its end now (the caller closes it). */
+    public Builder seedUsers(InputStream json) {
+      try {
+        seedFiles.add(json.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException("seed users: cannot read the stream", e);
+      }
+      return this;
+    }
+
+    /** Sets the seed for generated users and ids; the same seed and clock give the same data. */
+    public Builder randomSeed(long seed) {
+      this.randomSeed = seed;
+      return this;
+    }
+
+    /** Sets the clock for timestamps and quota windows; a fixed clock makes both deterministic. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets how many requests are served at once (default: 16 or 4 per core, whichever is more). */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads: must be at least 1, was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** Sets how many of the latest requests the journal keeps (default 10,000). */
+    public Builder journalCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("journalCapacity: must be at least 1, was " + capacity);
+      }
+      this.journalCapacity = capacity;
+      return this;
+    }
+
+    /** Starts with Sumo Logic's quotas on or off (off by default); see {@link Limits}. */
+    public Builder limits(boolean enabled) {
+      this.limitsEnabled = enabled;
+      return this;
+    }
+
+    /** Sets the per-access-id requests per second when limits are on (default 4, as Sumo). */
+    public Builder requestsPerSecond(int requests) {
+      if (requests < 1) {
+        throw new IllegalArgumentException(
+            "requestsPerSecond: must be at least 1, was " + requests);
+      }
+      this.requestsPerSecond = requests;
+      return this;
+    }
+
+    /** Sets the per-access-key requests in flight when limits are on (default 10, as Sumo). */
+    public Builder maxInFlight(int requests) {
+      if (requests < 1) {
+        throw new IllegalArgumentException("maxInFlight: must be at least 1, was " + requests);
+      }
+      this.maxInFlight = requests;
+      return this;
+    }
+
+    /** Chooses whether a quota's 429 carries {@code Retry-After} (default: no). */
+    public Builder retryAfter(boolean send) {
+      this.retryAfter = send;
+      return this;
+    }
+
+    /**
+     * Seeds the users, binds the port and starts serving.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     * @throws IllegalArgumentException if seed users are invalid or repeat an id or email
+     */
+    public SumoEmulator start() {
+      Map<String, String> keys = new LinkedHashMap<>(accessKeys);
+      if (keys.isEmpty()) {
+        keys.put(DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY);
+      }
+      SplittableRandom idSource = new SplittableRandom(randomSeed ^ 0x1D5L);
+      List<AccessKey> keyList = new ArrayList<>();
+      keys.forEach((id, key) -> keyList.add(new AccessKey(id, key, SeedData.hexId(idSource))));
+      String creator = keyList.get(0).ownerId();
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      List<EmulatedUser> seeds = new ArrayList<>();
+      try {
+        for (byte[] file : seedFiles) {
+          seeds.addAll(
+              SeedData.read(
+                  new java.io.ByteArrayInputStream(file),
+                  now,
+                  creator,
+                  () -> SeedData.hexId(idSource)));
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("seed users: not valid JSON: " + e.getMessage(), e);
+      }
+      seeds.addAll(
+          SeedData.generate(
+              generatedUsers, randomSeed, now, creator, () -> SeedData.hexId(idSource)));
+      EmulatorServer.Config config =
+          new EmulatorServer.Config(
+              host,
+              port,
+              threads,
+              keyList,
+              clock,
+              randomSeed,
+              journalCapacity,
+              seeds,
+              new EmulatorServer.LimitSettings(
+                  limitsEnabled, requestsPerSecond, maxInFlight, retryAfter));
+      try {
+        return new SumoEmulator(new EmulatorServer(config));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package dev.sumoclient.users.emulator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * {@code /__admin/...}: the emulator's switches as JSON over HTTP, for tools that cannot call the
+ * Java API. Unauthenticated by design: the emulator binds to loopback unless told otherwise.
+ *
+ * <p>The routes are documented in the module README; answers are JSON, failures {@code {"error":
+ * "..."}} with 400, 404 or 405.
+ */
+final class AdminHandler {
+  private final EmulatorServer server;
+
+  AdminHandler(EmulatorServer server) {
+    this.server = server;
+  }
+
+  private static final class AdminError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+
+    AdminError(int status, String message) {
+      super(message, null, false, false);
+      this.status = status;
+    }
+  }
+
+  void handle(HttpExchange exchange) throws IOException {
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    }
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    if (path.endsWith("/") && path.length() > "/__admin".length()) {
+      path = path.substring(0, path.length() - 1);
+    }
+    Object answer;
+    int status = 200;
+    try {
+      answer = route(method, path, body);
+    } catch (AdminError e) {
+      status = e.status;
+      answer = Map.of("error", e.getMessage());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      status = 400;
+      answer = Map.of("error", String.valueOf(e.getMessage()));
+    } catch (NoSuchElementException e) {
+      status = 404;
+      answer = Map.of("error", String.valueOf(e.getMessage()));
+    }
+    EmulatorServer.send(exchange, status, Json.MAPPER.writeValueAsBytes(answer), null);
+    if (status == 200 && path.equals("/__admin/shutdown")) {
+      // Only now: closing earlier would cut off the answer.
+      server.closeSoon();
+    }
+  }
+
+  private Object route(String method, String path, byte[] body) throws IOException {
+    List<String> parts = List.of(path.substring(1).split("/"));
+    String route = path.substring("/__admin".length());
+    switch (route) {
+      case "", "/state" -> {
+        allow(method, "GET");
+        return state();
+      }
+      case "/limits" -> {
+        if (method.equals("GET")) {
+          return limits();
+        }
+        allow(method, "PUT");
+        applyLimits(object(body));
+        return limits();
+      }
+      case "/faults" -> {
+        if (method.equals("GET")) {
+          return faults();
+        }
+        if (method.equals("DELETE")) {
+          server.faults().clear();
+          return faults();
+        }
+        allow(method, "PUT");
+        applyFaults(object(body));
+        return faults();
+      }
+      case "/journal" -> {
+        if (method.equals("DELETE")) {
+          server.journal().clear();
+          return Map.of("size", 0);
+        }
+        allow(method, "GET");
+        return server.journal().entries();
+      }
+      case "/email-changes" -> {
+        allow(method, "GET");
+        return server.store().emailChanges();
+      }
+      case "/content-transfers" -> {
+        allow(method, "GET");
+        return server.store().contentTransfers();
+      }
+      case "/password-resets" -> {
+        allow(method, "GET");
+        return server.store().passwordResets();
+      }
+      case "/reset" -> {
+        allow(method, "POST");
+        server.reset();
+        return state();
+      }
+      case "/shutdown" -> {
+        allow(method, "POST");
+        return Map.of("shutdown", true);
+      }
+      default -> {
+        // /__admin/users/{id}/{action}
+        if (parts.size() >= 4 && parts.get(1).equals("users")) {
+          allow(method, "POST");
+          String id = parts.get(2);
+          String action = String.join("/", parts.subList(3, parts.size()));
+          return switch (action) {
+            case "lock" -> userJson(server.store().lock(id));
+            case "mfa/enable" -> userJson(server.store().enableMfa(id));
+            case "sign-in" -> userJson(server.store().recordSignIn(id));
+            case "email-change/confirm" -> userJson(server.store().confirmEmailChange(id));
+            default -> throw new AdminError(404, "no admin route " + path);
+          };
+        }
+        throw new AdminError(404, "no admin route " + path);
+      }
+    }
+  }
+
+  private static JsonNode userJson(dev.sumoclient.users.emulator.EmulatedUser user)
+      throws IOException {
+    return Json.MAPPER.readTree(Json.user(user));
+  }
+
+  private static void allow(String method, String allowed) {
+    if (!method.equals(allowed)) {
+      throw new AdminError(405, "use " + allowed);
+    }
+  }
+
+  private static ObjectNode object(byte[] body) {
+    try {
+      JsonNode node = Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
+      if (node instanceof ObjectNode object) {
+        return object;
+      }
+    } catch (IOException e) {
+      // Falls through to the error below.
+    }
+    throw new AdminError(400, "the body must be a JSON object");
+  }
+
+  private Map<String, Object> state() {
+    return Map.of(
+        "users", server.store().size(),
+        "limits", limits(),
+        "faults", faults(),
+        "journal",
+            Map.of(
+                "size", server.journal().size(),
+                "capacity", server.journal().capacity(),
+                "enabled", server.journal().enabled()));
+  }
+
+  private Map<String, Object> limits() {
+    Quotas quotas = server.quotas();
+    return Map.of(
+        "enabled", quotas.enabled(),
+        "requestsPerSecond", quotas.requestsPerSecond(),
+        "maxInFlight", quotas.maxInFlight(),
+        "retryAfter", quotas.retryAfter());
+  }
+
+  private Map<String, Object> faults() {
+    FaultState faults = server.faults();
+    URI elsewhere = faults.wrongDeployment();
+    java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
+    map.put("latencyMillis", faults.latency().toMillis());
+    map.put("pendingFailures", faults.pendingFailures());
+    map.put("pendingDrops", faults.pendingDrops());
+    map.put("wrongDeployment", elsewhere == null ? null : elsewhere.toString());
+    return map;
+  }
+
+  private void applyLimits(ObjectNode body) {
+    Quotas quotas = server.quotas();
+    // Numbers first, so that switching on applies them from the first request.
+    if (body.has("requestsPerSecond")) {
+      quotas.requestsPerSecond(integer(body, "requestsPerSecond"));
+    }
+    if (body.has("maxInFlight")) {
+      quotas.maxInFlight(integer(body, "maxInFlight"));
+    }
+    if (body.has("retryAfter")) {
+      quotas.retryAfter(bool(body, "retryAfter"));
+    }
+    if (body.has("enabled")) {
+      quotas.enabled(bool(body, "enabled"));
+    }
+  }
+
+  private void applyFaults(ObjectNode body) {
+    FaultState faults = server.faults();
+    if (body.has("latencyMillis")) {
+      faults.latency(Duration.ofMillis(integer(body, "latencyMillis")));
+    }
+    if (body.has("wrongDeployment")) {
+      JsonNode target = body.get("wrongDeployment");
+      if (target.isNull()) {
+        faults.wrongDeployment(null);
+      } else if (target.isTextual()) {
+        faults.wrongDeployment(URI.create(target.textValue()));
+      } else {
+        throw new AdminError(400, "wrongDeployment: must be a URL string or null");
+      }
+    }
+    if (body.has("failNext")) {
+      JsonNode failNext = body.get("failNext");
+      if (!(failNext instanceof ObjectNode spec)) {
+        throw new AdminError(400, "failNext: must be an object {count, status, retryAfterSeconds}");
+      }
+      Duration retryAfter =
+          spec.has("retryAfterSeconds")
+              ? Duration.ofSeconds(integer(spec, "retryAfterSeconds"))
+              : null;
+      faults.failNext(integer(spec, "count"), integer(spec, "status"), retryAfter);
+    }
+    if (body.has("dropNext")) {
+      faults.dropNext(integer(body, "dropNext"));
+    }
+  }
+
+  private static int integer(ObjectNode body, String field) {
+    JsonNode node = body.get(field);
+    if (node == null || !node.canConvertToInt() || !node.isIntegralNumber()) {
+      throw new AdminError(400, field + ": must be an integer");
+    }
+    return node.intValue();
+  }
+
+  private static boolean bool(ObjectNode body, String field) {
+    JsonNode node = body.get(field);
+    if (node == null || !node.isBoolean()) {
+      throw new AdminError(400, field + ": must be true or false");
+    }
+    return node.booleanValue();
+  }
+}

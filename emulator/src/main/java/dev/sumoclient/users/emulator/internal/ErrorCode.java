@@ -1,0 +1,86 @@
+package dev.sumoclient.users.emulator.internal;
+
+/**
+ * Every failure the emulator can answer, each with a stable status and code.
+ *
+ * <p>The table in the module's README lists the same codes; a test keeps the two in step.
+ */
+public enum ErrorCode {
+  UNAUTHORIZED(401, "unauthorized", "Credential could not be verified."),
+  RATE_LIMIT_EXCEEDED(429, "rate.limit.exceeded", "Rate limit exceeded."),
+  WRONG_DEPLOYMENT(
+      301,
+      "api:wrong_deployment",
+      "This organization is served by another deployment; repeat the request at the Location."),
+  NOT_FOUND(404, "api:not_found", "No resource at this path."),
+  METHOD_NOT_ALLOWED(405, "api:method_not_allowed", "This path does not accept this method."),
+  UNSUPPORTED_MEDIA_TYPE(
+      415, "api:unsupported_media_type", "The request body must be application/json."),
+  MISSING_BODY(400, "api:missing_body", "This operation needs a JSON request body."),
+  INVALID_JSON(400, "api:invalid_json", "The request body is not a JSON object."),
+  INVALID_LIMIT(400, "api:invalid_limit", "limit must be an integer from 1 to 1000."),
+  INVALID_SORT(
+      400,
+      "api:invalid_sort",
+      "sortBy must be firstName, lastName or email, optionally preceded by '-'."),
+  INVALID_TOKEN(400, "api:invalid_token", "token is not a continuation token of this listing."),
+  INVALID_PARAMETER(400, "api:invalid_parameter", "A query parameter has an invalid value."),
+  FIELD_REQUIRED(400, "field:required", "A required field is missing or null."),
+  FIELD_WRONG_TYPE(400, "field:wrong_type", "A field has the wrong JSON type."),
+  FIELD_TOO_SHORT(400, "field:too_short", "A field is shorter than allowed."),
+  FIELD_TOO_LONG(400, "field:too_long", "A field is longer than allowed."),
+  FIELD_INVALID_EMAIL(400, "field:invalid_email", "A field is not a valid email address."),
+  USER_NOT_FOUND(404, "user:not_found", "No user has this id."),
+  EMAIL_TAKEN(400, "user:email_taken", "Another user already has this email address."),
+  EMAIL_UNCHANGED(400, "user:email_unchanged", "The user already has this email address."),
+  TRANSFER_TARGET_NOT_FOUND(
+      400, "user:transfer_target_not_found", "transferTo names no existing user."),
+  TRANSFER_TO_SELF(
+      400, "user:transfer_to_self", "transferTo must name a user other than the one deleted."),
+  CONFLICTING_DELETE_OPTIONS(
+      400, "user:conflicting_delete_options", "Give transferTo or deleteContent=true, not both."),
+  MFA_EMAIL_MISMATCH(400, "user:mfa_email_mismatch", "email is not this user's email address."),
+  MFA_PASSWORD_REQUIRED(400, "user:mfa_password_required", "password must not be empty."),
+  INTERNAL_ERROR(500, "internal.error", "Internal server error."),
+  BAD_GATEWAY(502, "bad.gateway", "Bad gateway."),
+  SERVICE_UNAVAILABLE(503, "service.unavailable", "Service temporarily unavailable."),
+  GATEWAY_TIMEOUT(504, "gateway.timeout", "Gateway timeout."),
+  INJECTED_FAULT(0, "emulator:injected_fault", "A failure injected by the emulator's faults.");
+
+  private final int status;
+  private final String code;
+  private final String message;
+
+  ErrorCode(int status, String code, String message) {
+    this.status = status;
+    this.code = code;
+    this.message = message;
+  }
+
+  /** The HTTP status, or 0 for {@link #INJECTED_FAULT}, whose status is chosen by the test. */
+  public int status() {
+    return status;
+  }
+
+  /** The stable machine-readable code in {@code errors[].code}. */
+  public String code() {
+    return code;
+  }
+
+  /** The default English explanation in {@code errors[].message}. */
+  public String message() {
+    return message;
+  }
+
+  /** The code Sumo Logic would give an injected failure with this status. */
+  public static ErrorCode forInjectedStatus(int status) {
+    return switch (status) {
+      case 429 -> RATE_LIMIT_EXCEEDED;
+      case 500 -> INTERNAL_ERROR;
+      case 502 -> BAD_GATEWAY;
+      case 503 -> SERVICE_UNAVAILABLE;
+      case 504 -> GATEWAY_TIMEOUT;
+      default -> INJECTED_FAULT;
+    };
+  }
+}
