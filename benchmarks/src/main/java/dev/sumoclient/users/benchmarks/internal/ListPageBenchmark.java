@@ -48,6 +48,7 @@ public class ListPageBenchmark {
   private ListUsersRequest request;
   private byte[] pageBytes;
   private Decoder clientDecoder;
+  private ObjectMapper clientMapper;
   private Request feignRequest;
 
   /** Connects the contenders to the run's emulator (2,000 users) and keeps one page's bytes. */
@@ -59,18 +60,18 @@ public class ListPageBenchmark {
     rawJdk = new RawJdkClient(base);
     rawOkHttp = new RawOkHttpClient(base);
     request = ListUsersRequest.builder().limit(PAGE).build();
-    pageBytes = rawOkHttp.get(rawOkHttp.usersUrl + "?limit=" + PAGE);
+    prepareDecoding(rawOkHttp);
+  }
+
+  /** Keeps one page's bytes and builds the client's decoder, for the decode-only benchmarks. */
+  void prepareDecoding(RawOkHttpClient raw) throws Exception {
+    pageBytes = raw.get(raw.usersUrl + "?limit=" + PAGE);
     // The client's decoding path as its engine wires it: Feign's JacksonDecoder on its mapper.
-    ObjectMapper clientMapper = Json.newMapper();
+    clientMapper = Json.newMapper();
     clientDecoder = new JacksonDecoder(clientMapper);
     feignRequest =
         Request.create(
-            Request.HttpMethod.GET,
-            rawOkHttp.usersUrl,
-            Map.of(),
-            null,
-            StandardCharsets.UTF_8,
-            null);
+            Request.HttpMethod.GET, raw.usersUrl, Map.of(), null, StandardCharsets.UTF_8, null);
   }
 
   /** Releases everything {@link #start()} took. */
@@ -128,6 +129,18 @@ public class ListPageBenchmark {
             .request(feignRequest)
             .build();
     return clientDecoder.decode(response, ListUserModelsResponse.class);
+  }
+
+  /**
+   * Decoding alone with the client's mapper but from bytes, as a byte-based Feign decoder would:
+   * the difference to {@link #decodeClient()} is the cost of Feign's Reader-based decoder, the
+   * difference to {@link #decodeRaw()} the cost of the client's mapper configuration.
+   *
+   * @return the page, consumed by JMH
+   */
+  @Benchmark
+  public ListUserModelsResponse decodeClientMapperBytes() throws Exception {
+    return clientMapper.readValue(pageBytes, ListUserModelsResponse.class);
   }
 
   /**
