@@ -71,10 +71,12 @@ public final class BenchmarkMain {
       contenders.put("client", () -> client.getUser(id));
       contenders.put("rawJdk", () -> rawJdk.getUser(id));
       contenders.put("rawOkHttp", () -> rawOkHttp.getUser(id));
-      Map<String, Double> interleaved = Interleaved.medians(contenders, 2000, 3000);
+      Interleaved.Figures figures = Interleaved.measure(contenders, 2000, 3000);
+      Map<String, Double> interleaved = figures.medianMicros();
       Machine.printHeader("Benchmark 1: getUser, client vs raw, median per call");
       printSampled(results);
       ratio(results, interleaved, "client", "rawJdk", "rawOkHttp", "getUser per call");
+      printCpu(figures);
       return verdict(interleaved, "client", "rawJdk", "rawOkHttp", "getUser per call");
     }
   }
@@ -91,7 +93,8 @@ public final class BenchmarkMain {
       contenders.put("client", () -> client.listUsers(request).pages().iterator().next());
       contenders.put("rawJdk", () -> rawJdk.listPage(page, null));
       contenders.put("rawOkHttp", () -> rawOkHttp.listPage(page, null));
-      Map<String, Double> interleaved = Interleaved.medians(contenders, 100, 200);
+      Interleaved.Figures figures = Interleaved.measure(contenders, 100, 200);
+      Map<String, Double> interleaved = new LinkedHashMap<>(figures.medianMicros());
       ListPageBenchmark decoding = new ListPageBenchmark();
       decoding.prepareDecoding(rawOkHttp);
       Map<String, Interleaved.Call> decoders = new LinkedHashMap<>();
@@ -102,6 +105,7 @@ public final class BenchmarkMain {
       Machine.printHeader("Benchmark 2: one listUsers page of 1,000 users, client vs raw");
       printSampled(results);
       ratio(results, interleaved, "client", "rawJdk", "rawOkHttp", "page fetch + decode");
+      printCpu(figures);
       ratio(results, interleaved, "decodeClient", "decodeRaw", "decodeRaw", "page decode only");
       verdict(interleaved, "decodeClient", "decodeRaw", "decodeRaw", "page decode only");
       verdict(
@@ -169,6 +173,14 @@ public final class BenchmarkMain {
                 run.getPrimaryResult().getStatistics().getMean(),
                 allocatedPerCall(run),
                 run.getPrimaryResult().getStatistics().getN()));
+  }
+
+  private static void printCpu(Interleaved.Figures figures) {
+    StringBuilder line = new StringBuilder("process CPU per call (all threads, interleaved run):");
+    figures
+        .cpuMicrosPerCall()
+        .forEach((name, us) -> line.append(String.format(" %s %.1f us;", name, us)));
+    System.out.println(line);
   }
 
   /** Prints JMH's view of the ratio (sequential, noisier) and the allocation ratio. */
