@@ -322,7 +322,6 @@ public final class SumoUsersClient implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
-    validator.close();
   }
 
   /** Returns a description naming the endpoint and credential source, never the key. */

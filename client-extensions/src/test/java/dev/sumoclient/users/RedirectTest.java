@@ -5,7 +5,11 @@ import static dev.sumoclient.users.TestClients.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.sumoclient.users.generated.model.CreateUserDefinition;
+import dev.sumoclient.users.internal.Engine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
@@ -16,6 +20,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class RedirectTest {
   private final MockWebServer us2 = new MockWebServer();
@@ -23,14 +28,19 @@ class RedirectTest {
   private final FakeTime time = new FakeTime();
   private final List<ClientListener.RedirectEvent> redirects = new CopyOnWriteArrayList<>();
 
+  private final ListAppender<ILoggingEvent> engineLog = new ListAppender<>();
+
   @BeforeEach
   void start() throws IOException {
+    engineLog.start();
+    ((Logger) LoggerFactory.getLogger(Engine.class)).addAppender(engineLog);
     us2.start(InetAddress.getByName("127.0.0.1"), 0);
     eu.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
   @AfterEach
   void stop() throws IOException {
+    ((Logger) LoggerFactory.getLogger(Engine.class)).detachAppender(engineLog);
     us2.shutdown();
     eu.shutdown();
   }

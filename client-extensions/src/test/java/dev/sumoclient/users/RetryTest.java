@@ -214,4 +214,20 @@ class RetryTest {
     assertThat(server.getRequestCount()).isEqualTo(1);
     never.close();
   }
+
+  @Test
+  void aReadTimeoutIsRetriedOnlyWhenRepeatingIsSafe() {
+    SumoUsersClient impatient =
+        TestClients.against(server, time).readTimeout(Duration.ofMillis(200)).build();
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(json(200, user("1")));
+    assertThat(impatient.getUser("1").getId()).isEqualTo("1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    assertThatThrownBy(() -> impatient.createUser(newUser()))
+        .isInstanceOf(SumoTimeoutException.class);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    impatient.close();
+  }
 }

@@ -19,18 +19,26 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * <p>Uses {@link ParameterMessageInterpolator} so that no Expression Language implementation is
  * needed and no user-supplied value can ever be evaluated or echoed into a message.
  */
-public final class RequestValidator implements AutoCloseable {
-  private final ValidatorFactory factory;
+public final class RequestValidator {
   private final Validator validator;
 
-  /** Creates a validator. */
-  public RequestValidator() {
-    this.factory =
+  /**
+   * Bootstrapping Hibernate Validator takes hundreds of milliseconds, so the factory is built once,
+   * on first use, and shared; it is thread-safe and immutable once built.
+   */
+  private static final class Shared {
+    static final ValidatorFactory FACTORY =
         Validation.byProvider(HibernateValidator.class)
             .configure()
             .messageInterpolator(new ParameterMessageInterpolator())
             .buildValidatorFactory();
-    this.validator = factory.getValidator();
+
+    private Shared() {}
+  }
+
+  /** Creates a validator backed by the shared factory. */
+  public RequestValidator() {
+    this.validator = Shared.FACTORY.getValidator();
   }
 
   /**
@@ -70,10 +78,5 @@ public final class RequestValidator implements AutoCloseable {
     if (id.equals(".") || id.equals("..")) {
       throw new SumoValidationException(field, "must not be '.' or '..'");
     }
-  }
-
-  @Override
-  public void close() {
-    factory.close();
   }
 }

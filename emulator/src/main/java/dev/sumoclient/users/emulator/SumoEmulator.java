@@ -3,6 +3,7 @@ package dev.sumoclient.users.emulator;
 import dev.sumoclient.users.emulator.internal.EmulatorServer;
 import dev.sumoclient.users.emulator.internal.Quotas;
 import dev.sumoclient.users.emulator.internal.SeedData;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -387,10 +388,7 @@ public final class SumoEmulator implements AutoCloseable {
         for (byte[] file : seedFiles) {
           seeds.addAll(
               SeedData.read(
-                  new java.io.ByteArrayInputStream(file),
-                  now,
-                  creator,
-                  () -> SeedData.hexId(idSource)));
+                  new ByteArrayInputStream(file), now, creator, () -> SeedData.hexId(idSource)));
         }
       } catch (IOException e) {
         throw new IllegalArgumentException("seed users: not valid JSON: " + e.getMessage(), e);

@@ -3,11 +3,13 @@ package dev.sumoclient.users.emulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.sumoclient.users.emulator.EmulatedUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -143,8 +145,7 @@ final class AdminHandler {
     }
   }
 
-  private static JsonNode userJson(dev.sumoclient.users.emulator.EmulatedUser user)
-      throws IOException {
+  private static JsonNode userJson(EmulatedUser user) throws IOException {
     return Json.MAPPER.readTree(Json.user(user));
   }
 
@@ -190,7 +191,7 @@ final class AdminHandler {
   private Map<String, Object> faults() {
     FaultState faults = server.faults();
     URI elsewhere = faults.wrongDeployment();
-    java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
+    LinkedHashMap<String, Object> map = new LinkedHashMap<>();
     map.put("latencyMillis", faults.latency().toMillis());
     map.put("pendingFailures", faults.pendingFailures());
     map.put("pendingDrops", faults.pendingDrops());

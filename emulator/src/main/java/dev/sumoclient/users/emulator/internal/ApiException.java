@@ -62,10 +62,12 @@ public final class ApiException extends RuntimeException {
     return allow;
   }
 
+  /** The HTTP status to answer. */
   public int status() {
     return status;
   }
 
+  /** The entries of the error body's {@code errors} array. */
   public List<Problem> problems() {
     return problems;
   }

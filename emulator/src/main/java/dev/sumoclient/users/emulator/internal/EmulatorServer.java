@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -127,26 +128,32 @@ public final class EmulatorServer implements AutoCloseable {
             .encodeToString((key.id() + ":" + key.key()).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The port the server listens on. */
   public int port() {
     return server.getAddress().getPort();
   }
 
+  /** The users and records. */
   public UserStore store() {
     return store;
   }
 
+  /** The quota switches. */
   public Quotas quotas() {
     return quotas;
   }
 
+  /** The fault switches. */
   public FaultState faults() {
     return faults;
   }
 
+  /** The request journal. */
   public Journal journal() {
     return journal;
   }
 
+  /** The settings fixed at start. */
   public Config config() {
     return config;
   }
@@ -197,7 +204,7 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private void handleApi(HttpExchange exchange) throws IOException {
-    Instant arrived = config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant arrived = config.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     String method = exchange.getRequestMethod();
     URI uri = exchange.getRequestURI();
     byte[] body;
@@ -425,10 +432,12 @@ public final class EmulatorServer implements AutoCloseable {
     closer.start();
   }
 
+  /** Blocks until the server is closed. */
   public void awaitClose() throws InterruptedException {
     closed.await();
   }
 
+  /** Whether the server is closed. */
   public boolean isClosed() {
     return closed.getCount() == 0;
   }

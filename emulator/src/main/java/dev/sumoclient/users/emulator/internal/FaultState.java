@@ -16,10 +16,12 @@ public final class FaultState {
   private final AtomicInteger dropsLeft = new AtomicInteger();
   private final ConcurrentLinkedQueue<PlannedFailure> failures = new ConcurrentLinkedQueue<>();
 
+  /** The delay added to every API request. */
   public Duration latency() {
     return latency;
   }
 
+  /** Sets the delay added to every API request. */
   public void latency(Duration value) {
     if (value.isNegative()) {
       throw new IllegalArgumentException("latency: must not be negative, was " + value);
@@ -27,10 +29,12 @@ public final class FaultState {
     this.latency = value;
   }
 
+  /** The deployment every request is redirected to, or null. */
   public @Nullable URI wrongDeployment() {
     return wrongDeployment;
   }
 
+  /** Redirects every request to another deployment, or stops with null. */
   public void wrongDeployment(@Nullable URI otherDeploymentBase) {
     if (otherDeploymentBase != null
         && (!otherDeploymentBase.isAbsolute() || otherDeploymentBase.getHost() == null)) {
@@ -41,6 +45,7 @@ public final class FaultState {
     this.wrongDeployment = otherDeploymentBase;
   }
 
+  /** Plans {@code count} failures with {@code status}, after any planned already. */
   public void failNext(int count, int status, @Nullable Duration retryAfter) {
     if (count < 0) {
       throw new IllegalArgumentException("count: must not be negative, was " + count);
@@ -56,6 +61,7 @@ public final class FaultState {
     }
   }
 
+  /** How many planned failures remain. */
   public int pendingFailures() {
     return failures.size();
   }
@@ -64,6 +70,7 @@ public final class FaultState {
     return failures.poll();
   }
 
+  /** Plans {@code count} more dropped connections. */
   public void dropNext(int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count: must not be negative, was " + count);
@@ -71,6 +78,7 @@ public final class FaultState {
     dropsLeft.addAndGet(count);
   }
 
+  /** How many planned drops remain. */
   public int pendingDrops() {
     return dropsLeft.get();
   }
@@ -79,6 +87,7 @@ public final class FaultState {
     return dropsLeft.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0;
   }
 
+  /** Switches every fault off. */
   public void clear() {
     latency = Duration.ZERO;
     wrongDeployment = null;

@@ -11,6 +11,7 @@ public final class Journal {
   private long sequence;
   private volatile boolean enabled = true;
 
+  /** An empty journal keeping at most {@code capacity} requests. */
   public Journal(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("journal capacity: must be at least 1, was " + capacity);
@@ -34,32 +35,38 @@ public final class Journal {
     }
   }
 
+  /** A snapshot of the recorded requests, oldest first. */
   public List<RecordedRequest> entries() {
     synchronized (entries) {
       return List.copyOf(entries);
     }
   }
 
+  /** How many requests are recorded. */
   public int size() {
     synchronized (entries) {
       return entries.size();
     }
   }
 
+  /** Forgets every recorded request. */
   public void clear() {
     synchronized (entries) {
       entries.clear();
     }
   }
 
+  /** Whether requests are being recorded. */
   public boolean enabled() {
     return enabled;
   }
 
+  /** Turns recording on or off. */
   public void enabled(boolean on) {
     this.enabled = on;
   }
 
+  /** How many requests the journal keeps at most. */
   public int capacity() {
     return capacity;
   }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.TreeMap;
 
 /** The emulator's one JSON configuration, and the hand-written user encoding. */
 public final class Json {
@@ -86,7 +87,7 @@ public final class Json {
         json.writeStringField("message", problem.message());
         if (!problem.meta().isEmpty()) {
           json.writeObjectFieldStart("meta");
-          for (var entry : new java.util.TreeMap<>(problem.meta()).entrySet()) {
+          for (var entry : new TreeMap<>(problem.meta()).entrySet()) {
             json.writeStringField(entry.getKey(), entry.getValue());
           }
           json.writeEndObject();

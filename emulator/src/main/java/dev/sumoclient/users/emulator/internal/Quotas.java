@@ -14,8 +14,10 @@ import java.util.function.LongSupplier;
  */
 public final class Quotas {
   /** Sumo Logic's published figures. */
+  /** Sumo Logic's requests per second per access id. */
   public static final int SUMO_REQUESTS_PER_SECOND = 4;
 
+  /** Sumo Logic's concurrent requests per access key. */
   public static final int SUMO_MAX_IN_FLIGHT = 10;
 
   private volatile boolean enabled;
@@ -26,6 +28,7 @@ public final class Quotas {
   private final ConcurrentHashMap<String, ArrayDeque<Long>> windows = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
+  /** Quotas, off, measuring time with {@code millis}. */
   public Quotas(LongSupplier millis) {
     this.millis = millis;
   }
@@ -72,10 +75,12 @@ public final class Quotas {
     }
   }
 
+  /** Whether the quotas are enforced. */
   public boolean enabled() {
     return enabled;
   }
 
+  /** Switches the quotas on or off, starting the counts afresh on a change. */
   public void enabled(boolean on) {
     if (on != enabled) {
       // A fresh start: requests admitted while off were never counted, so old counts would lie.
@@ -85,10 +90,12 @@ public final class Quotas {
     this.enabled = on;
   }
 
+  /** Requests allowed per access id in any one second. */
   public int requestsPerSecond() {
     return requestsPerSecond;
   }
 
+  /** Sets the requests allowed per access id in any one second. */
   public void requestsPerSecond(int value) {
     if (value < 1) {
       throw new IllegalArgumentException("requestsPerSecond: must be at least 1, was " + value);
@@ -96,10 +103,12 @@ public final class Quotas {
     this.requestsPerSecond = value;
   }
 
+  /** Requests allowed in flight per access key. */
   public int maxInFlight() {
     return maxInFlight;
   }
 
+  /** Sets the requests allowed in flight per access key. */
   public void maxInFlight(int value) {
     if (value < 1) {
       throw new IllegalArgumentException("maxInFlight: must be at least 1, was " + value);
@@ -107,10 +116,12 @@ public final class Quotas {
     this.maxInFlight = value;
   }
 
+  /** Whether quota 429s carry {@code Retry-After}. */
   public boolean retryAfter() {
     return retryAfter;
   }
 
+  /** Chooses whether quota 429s carry {@code Retry-After}. */
   public void retryAfter(boolean send) {
     this.retryAfter = send;
   }

@@ -2,6 +2,7 @@ package dev.sumoclient.users.emulator.internal;
 
 import dev.sumoclient.users.emulator.SumoEmulator;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -32,6 +33,7 @@ public final class StandaloneMain {
 
   /** Receives the emulator as soon as it serves, e.g. to register a shutdown hook. */
   public interface StartListener {
+    /** Called once the emulator serves. */
     void started(SumoEmulator emulator);
   }
 
@@ -62,7 +64,7 @@ public final class StandaloneMain {
     SumoEmulator emulator;
     try {
       emulator = options.builder().start();
-    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+    } catch (IllegalArgumentException | UncheckedIOException e) {
       err.println("sumo-users-emulator: " + e.getMessage());
       return 1;
     }

@@ -58,6 +58,7 @@ public final class UserStore {
     }
   }
 
+  /** An empty store whose timestamps come from {@code clock} and ids from {@code randomSeed}. */
   public UserStore(Clock clock, long randomSeed) {
     this.clock = clock;
     this.random = new SplittableRandom(randomSeed);
@@ -92,13 +93,6 @@ public final class UserStore {
     }
   }
 
-  /** A fresh 16-hex-digit id not used by any user. */
-  public String newId() {
-    synchronized (lock) {
-      return freshId();
-    }
-  }
-
   private String freshId() {
     String id;
     do {
@@ -111,11 +105,13 @@ public final class UserStore {
     return byId.get(id);
   }
 
+  /** The user with this id, if any. */
   public Optional<EmulatedUser> find(String id) {
     StoredUser stored = byId.get(id);
     return stored == null ? Optional.empty() : Optional.of(stored.user());
   }
 
+  /** The user with this email address in any case, if any. */
   public Optional<EmulatedUser> findByEmail(String email) {
     synchronized (lock) {
       String id = idByEmail.get(emailKey(email));
@@ -131,6 +127,7 @@ public final class UserStore {
         .toList();
   }
 
+  /** How many users there are. */
   public int size() {
     return byId.size();
   }
@@ -345,18 +342,21 @@ public final class UserStore {
                 u.modifiedBy()));
   }
 
+  /** Every email change requested, oldest first. */
   public List<EmailChange> emailChanges() {
     synchronized (lock) {
       return List.copyOf(emailChanges);
     }
   }
 
+  /** Where each deleted user's content went, oldest first. */
   public List<ContentTransfer> contentTransfers() {
     synchronized (lock) {
       return List.copyOf(contentTransfers);
     }
   }
 
+  /** Every password reset requested, oldest first. */
   public List<PasswordReset> passwordResets() {
     synchronized (lock) {
       return List.copyOf(passwordResets);

@@ -1,0 +1,119 @@
+package dev.sumoclient.users;
+
+import static dev.sumoclient.users.TestClients.ACCESS_KEY;
+import static dev.sumoclient.users.TestClients.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class SecretsTest {
+  private static final String PASSWORD = "Pa55-word-NEVER-LOGGED";
+  private final MockWebServer server = new MockWebServer();
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final List<String> exceptionTexts = new ArrayList<>();
+  private Logger root;
+  private Level previousLevel;
+
+  @BeforeEach
+  void captureEverything() throws IOException {
+    root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    previousLevel = root.getLevel();
+    root.setLevel(Level.TRACE);
+    appender.start();
+    root.addAppender(appender);
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+  }
+
+  @AfterEach
+  void release() throws IOException {
+    root.detachAppender(appender);
+    root.setLevel(previousLevel);
+    server.shutdown();
+  }
+
+  private void expectFailure(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        exceptionTexts.add(t.toString());
+      }
+    }
+  }
+
+  @Test
+  void logsAndExceptionsNeverContainTheKeyAuthorizationOrPasswords() {
+    String accessId = TestClients.uniqueAccessId();
+    String authorization =
+        Base64.getEncoder()
+            .encodeToString((accessId + ":" + ACCESS_KEY).getBytes(StandardCharsets.UTF_8));
+    server.enqueue(json(503, "{\"id\":\"E\",\"errors\":[]}"));
+    server.enqueue(new MockResponse().setResponseCode(204));
+    server.enqueue(json(401, TestClients.error(401, "unauthorized")));
+    server.enqueue(json(400, "{\"password\":\"" + PASSWORD + "\"} is not acceptable"));
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(json(503, "busy"));
+    try (SumoUsersClient client =
+        TestClients.against(server, new FakeTime())
+            .credentials(accessId, ACCESS_KEY)
+            .retryPolicy(RetryPolicy.builder().maxRetries(1).build())
+            .build()) {
+      client.disableMfa("1", "ada@example.com", PASSWORD.toCharArray());
+      expectFailure(() -> client.disableMfa("1", "ada@example.com", PASSWORD.toCharArray()));
+      expectFailure(() -> client.disableMfa("1", "ada@example.com", PASSWORD.toCharArray()));
+      expectFailure(() -> client.disableMfa("1", "ada@example.com", PASSWORD.toCharArray()));
+      expectFailure(() -> client.disableMfa("1", "bad-email", PASSWORD.toCharArray()));
+      exceptionTexts.add(client.toString());
+    }
+    expectFailure(
+        () ->
+            SumoUsersClient.builder()
+                .deployment(Deployment.US2)
+                .credentialsProvider(() -> Credentials.of(accessId, " "))
+                .build());
+
+    List<String> logged = new ArrayList<>();
+    for (ILoggingEvent event : appender.list) {
+      logged.add(event.getFormattedMessage());
+      if (event.getThrowableProxy() != null) {
+        logged.add(event.getThrowableProxy().getMessage());
+      }
+    }
+    assertThat(logged)
+        .as("each exchange is logged with operation, method, path, status, latency and attempt")
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches(
+                        "disableMfa PUT /api/v1/users/1/mfa/disable -> 204 in \\d+ ms \\(attempt 2\\)"));
+    assertThat(logged)
+        .as("the request body was logged, redacted")
+        .anySatisfy(line -> assertThat(line).contains("\"password\":\"****\""));
+    assertThat(exceptionTexts).hasSizeGreaterThanOrEqualTo(5);
+    for (String text : concat(logged, exceptionTexts)) {
+      assertThat(text).doesNotContain(ACCESS_KEY, authorization, PASSWORD);
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}
