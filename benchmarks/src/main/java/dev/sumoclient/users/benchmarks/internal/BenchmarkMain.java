@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -29,7 +28,10 @@ public final class BenchmarkMain {
     BENCHMARKS.put("iterate", "3. iterate 100,000 users at limit=1000: wall ratio + heap");
     BENCHMARKS.put("quotas", "4. 100 updateUser calls, 8 threads, 4 req/s + 10 in flight");
     BENCHMARKS.put("cold-start", "5. fresh process: build a client + first call, ms");
-    BENCHMARKS.put("emulator-throughput", "6. emulator getUser requests/s, limits off");
+    BENCHMARKS.put(
+        "machine",
+        "prints the machine, JDK and date only (6. emulator throughput is the emulator module's"
+            + " own harness, see docs/benchmarks.md)");
   }
 
   private BenchmarkMain() {}
@@ -54,7 +56,10 @@ public final class BenchmarkMain {
           case "iterate" -> IterationHarness.run();
           case "quotas" -> QuotaHarness.run();
           case "cold-start" -> ColdStartHarness.run();
-          case "emulator-throughput" -> emulatorThroughput(jmhArgs);
+          case "machine" -> {
+            Machine.printHeader("Machine");
+            yield true;
+          }
           default -> throw new IllegalStateException(args[0]);
         };
     System.exit(met ? 0 : 1);
@@ -116,25 +121,6 @@ public final class BenchmarkMain {
           "page decode, client mapper from bytes");
       return verdict(interleaved, "client", "rawJdk", "rawOkHttp", "page fetch + decode");
     }
-  }
-
-  private static boolean emulatorThroughput(String[] jmhArgs) throws Exception {
-    Map<String, RunResult> results;
-    try (EmulatorProcess emulator = EmulatorProcess.start(1000, false)) {
-      results = jmh(EmulatorThroughputBenchmark.class, emulator, jmhArgs, false);
-    }
-    Machine.printHeader("Benchmark 6: emulator getUser throughput, limits off");
-    RunResult r = results.get("getUser");
-    Result<?> primary = r.getPrimaryResult();
-    System.out.printf(
-        "emulator getUser: %.0f ± %.0f requests/s (%d client threads in a separate JVM on the same"
-            + " cores)%n",
-        primary.getScore(), primary.getScoreError(), r.getParams().getThreads());
-    boolean met = primary.getScore() >= 5000;
-    System.out.printf(
-        "emulator getUser requests/s = %.0f (target >= 5000): %s%n",
-        primary.getScore(), met ? "MET" : "MISSED");
-    return met;
   }
 
   /**
@@ -223,7 +209,7 @@ public final class BenchmarkMain {
   }
 
   private static double allocatedPerCall(RunResult run) {
-    for (Map.Entry<String, Result> e : run.getSecondaryResults().entrySet()) {
+    for (var e : run.getSecondaryResults().entrySet()) {
       if (e.getKey().endsWith("gc.alloc.rate.norm")) {
         return e.getValue().getScore();
       }

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 final class IterationHarness {
   static final int USERS = 100_000;
   static final int PAGE = 1000;
-  private static final int WARMUP_ROUNDS = 2;
-  private static final int ROUNDS = 5;
+  private static final int WARMUP_ROUNDS = 1;
+  private static final int ROUNDS = 3;
 
   private IterationHarness() {}
 
