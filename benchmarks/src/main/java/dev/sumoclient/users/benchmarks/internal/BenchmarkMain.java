@@ -209,9 +209,9 @@ public final class BenchmarkMain {
   }
 
   private static double allocatedPerCall(RunResult run) {
-    for (var e : run.getSecondaryResults().entrySet()) {
-      if (e.getKey().endsWith("gc.alloc.rate.norm")) {
-        return e.getValue().getScore();
+    for (String key : run.getSecondaryResults().keySet()) {
+      if (key.endsWith("gc.alloc.rate.norm")) {
+        return run.getSecondaryResults().get(key).getScore();
       }
     }
     return Double.NaN;
