@@ -69,19 +69,33 @@ public final class BenchmarkMain {
     try (EmulatorProcess emulator = EmulatorProcess.start(100, false);
         SumoUsersClient client = Clients.unlimited(emulator.baseUri());
         RawJdkClient rawJdk = new RawJdkClient(emulator.baseUri().toString());
-        RawOkHttpClient rawOkHttp = new RawOkHttpClient(emulator.baseUri().toString())) {
+        RawOkHttpClient rawOkHttp = new RawOkHttpClient(emulator.baseUri().toString());
+        FeignBaseline feign =
+            new FeignBaseline(emulator.baseUri().toString(), rawOkHttp.authorization, false);
+        FeignBaseline feignBytes =
+            new FeignBaseline(emulator.baseUri().toString(), rawOkHttp.authorization, true)) {
       Map<String, RunResult> results = jmh(GetUserBenchmark.class, emulator, jmhArgs, true);
       String id = rawOkHttp.listPage(1, null).getData().get(0).getId();
       Map<String, Interleaved.Call> contenders = new LinkedHashMap<>();
       contenders.put("client", () -> client.getUser(id));
       contenders.put("rawJdk", () -> rawJdk.getUser(id));
       contenders.put("rawOkHttp", () -> rawOkHttp.getUser(id));
-      Interleaved.Figures figures = Interleaved.measure(contenders, 2000, 3000);
+      // Diagnostics, not baselines: where the client's extra time goes.
+      contenders.put("feignOnOkHttp", () -> feign.getUser(id));
+      contenders.put("feignOnOkHttpBytes", () -> feignBytes.getUser(id));
+      Interleaved.Figures figures = Interleaved.measure(contenders, 1500, 2500);
       Map<String, Double> interleaved = figures.medianMicros();
       Machine.printHeader("Benchmark 1: getUser, client vs raw, median per call");
       printSampled(results);
       ratio(results, interleaved, "client", "rawJdk", "rawOkHttp", "getUser per call");
       printCpu(figures);
+      System.out.printf(
+          "diagnostic medians: Feign alone on OkHttp %.1f us, the same decoding from bytes %.1f us"
+              + " (raw OkHttp %.1f us, client %.1f us)%n",
+          interleaved.get("feignOnOkHttp"),
+          interleaved.get("feignOnOkHttpBytes"),
+          interleaved.get("rawOkHttp"),
+          interleaved.get("client"));
       return verdict(interleaved, "client", "rawJdk", "rawOkHttp", "getUser per call");
     }
   }
