@@ -119,6 +119,7 @@ public final class BenchmarkMain {
       Map<String, Interleaved.Call> decoders = new LinkedHashMap<>();
       decoders.put("decodeClient", decoding::decodeClient);
       decoders.put("decodeClientMapperBytes", decoding::decodeClientMapperBytes);
+      decoders.put("decodeFastDatesBytes", decoding::decodeFastDatesBytes);
       decoders.put("decodeRaw", decoding::decodeRaw);
       interleaved.putAll(Interleaved.medians(decoders, 200, 400));
       Machine.printHeader("Benchmark 2: one listUsers page of 1,000 users, client vs raw");
@@ -133,6 +134,12 @@ public final class BenchmarkMain {
           "decodeRaw",
           "decodeRaw",
           "page decode, client mapper from bytes");
+      verdict(
+          interleaved,
+          "decodeFastDatesBytes",
+          "decodeRaw",
+          "decodeRaw",
+          "page decode, client mapper with ISO-first dates, from bytes");
       return verdict(interleaved, "client", "rawJdk", "rawOkHttp", "page fetch + decode");
     }
   }

@@ -49,6 +49,7 @@ public class ListPageBenchmark {
   private byte[] pageBytes;
   private Decoder clientDecoder;
   private ObjectMapper clientMapper;
+  private ObjectMapper fastDatesMapper;
   private Request feignRequest;
 
   /** Connects the contenders to the run's emulator (2,000 users) and keeps one page's bytes. */
@@ -68,6 +69,7 @@ public class ListPageBenchmark {
     pageBytes = raw.get(raw.usersUrl + "?limit=" + PAGE);
     // The client's decoding path as its engine wires it: Feign's JacksonDecoder on its mapper.
     clientMapper = Json.newMapper();
+    fastDatesMapper = FastDatesMapper.create();
     clientDecoder = new JacksonDecoder(clientMapper);
     feignRequest =
         Request.create(
@@ -141,6 +143,17 @@ public class ListPageBenchmark {
   @Benchmark
   public ListUserModelsResponse decodeClientMapperBytes() throws Exception {
     return clientMapper.readValue(pageBytes, ListUserModelsResponse.class);
+  }
+
+  /**
+   * Decoding alone from bytes with the client's mapper whose date deserializer tries the JDK's ISO
+   * parser first: the price of the change proposed for the client.
+   *
+   * @return the page, consumed by JMH
+   */
+  @Benchmark
+  public ListUserModelsResponse decodeFastDatesBytes() throws Exception {
+    return fastDatesMapper.readValue(pageBytes, ListUserModelsResponse.class);
   }
 
   /**
