@@ -64,8 +64,11 @@ final class IterationHarness {
             }
           }
         }
+        long expected = steppers.get(0).finish();
         for (Stepper s : steppers) {
-          s.finish();
+          if (s.finish() != expected) {
+            throw new IllegalStateException("the contenders saw different users");
+          }
         }
       }
       double[] medians = new double[names.size()];
@@ -87,19 +90,21 @@ final class IterationHarness {
       System.out.println(Stats.verdict("wall ratio client/raw", ratio, 1.10));
 
       long[] heap = new long[3];
-      iterate(
-          client,
-          request,
-          seen -> {
-            if (seen == 1) {
-              heap[0] = usedHeapAfterGc();
-            } else if (seen == 10_000) {
-              heap[1] = usedHeapAfterGc();
-            } else if (seen == USERS) {
-              heap[2] = usedHeapAfterGc();
-            }
-          });
+      long checksum =
+          iterate(
+              client,
+              request,
+              seen -> {
+                if (seen == 1) {
+                  heap[0] = usedHeapAfterGc();
+                } else if (seen == 10_000) {
+                  heap[1] = usedHeapAfterGc();
+                } else if (seen == USERS) {
+                  heap[2] = usedHeapAfterGc();
+                }
+              });
       double growth = (heap[2] - heap[1]) / (double) heap[1];
+      System.out.println("checksum of the users seen: " + checksum);
       System.out.printf(
           "heap in use after GC while the client iterates: at 1 user %.2f MiB, at 10,000 users"
               + " %.2f MiB, at 100,000 users %.2f MiB%n",
@@ -114,13 +119,14 @@ final class IterationHarness {
   private interface Stepper {
     void step() throws Exception;
 
-    /** Checks that exactly every user was seen. */
-    void finish();
+    /** Checks that exactly every user was seen; returns the checksum of what was seen. */
+    long finish();
   }
 
   private static final class ClientStepper implements Stepper {
     private final Iterator<UserModel> users;
     private long seen;
+    private long checksum;
 
     ClientStepper(SumoUsersClient client, ListUsersRequest request) {
       this.users = client.listUsers(request).iterator();
@@ -129,16 +135,17 @@ final class IterationHarness {
     @Override
     public void step() {
       for (int i = 0; i < PAGE && users.hasNext(); i++) {
-        use(users.next());
+        checksum += use(users.next());
         seen++;
       }
     }
 
     @Override
-    public void finish() {
+    public long finish() {
       if (users.hasNext() || seen != USERS) {
         throw new IllegalStateException("client: expected " + USERS + " users, saw " + seen);
       }
+      return checksum;
     }
   }
 
@@ -147,6 +154,7 @@ final class IterationHarness {
     private @Nullable String token;
     private boolean done;
     private long seen;
+    private long checksum;
 
     RawStepper(RawClient raw) {
       this.raw = raw;
@@ -159,7 +167,7 @@ final class IterationHarness {
       }
       ListUserModelsResponse page = raw.listPage(PAGE, token);
       for (UserModel user : page.getData()) {
-        use(user);
+        checksum += use(user);
         seen++;
       }
       token = page.getNext();
@@ -167,31 +175,32 @@ final class IterationHarness {
     }
 
     @Override
-    public void finish() {
+    public long finish() {
       if (!done || seen != USERS) {
         throw new IllegalStateException(raw.name() + ": expected " + USERS + " users, saw " + seen);
       }
+      return checksum;
     }
   }
 
-  private static void iterate(
+  private static long iterate(
       SumoUsersClient client, ListUsersRequest request, LongConsumer probe) {
     long seen = 0;
+    long checksum = 0;
     for (UserModel user : client.listUsers(request)) {
-      use(user);
+      checksum += use(user);
       seen++;
       probe.accept(seen);
     }
     if (seen != USERS) {
       throw new IllegalStateException("expected " + USERS + " users, saw " + seen);
     }
+    return checksum;
   }
 
-  private static volatile int sink;
-
-  /** Touches each user as a caller would, so that no decoding can be skipped. */
-  private static void use(UserModel user) {
-    sink += user.getId().length() + user.getEmail().length();
+  /** Touches each user as a caller would; the sum is printed, so no decoding can be skipped. */
+  private static long use(UserModel user) {
+    return user.getId().length() + user.getEmail().length();
   }
 
   private static long usedHeapAfterGc() {
