@@ -1,6 +1,7 @@
 package dev.sumoclient.users;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client-side limits that keep a process within Sumo Logic's API quotas.
@@ -83,7 +84,7 @@ public final class Quotas {
 
   /** Returns true for quotas with the same numbers. */
   @Override
-  public boolean equals(@org.jspecify.annotations.Nullable Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Quotas q
         && q.requests == requests
         && q.per.equals(per)

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -345,7 +346,12 @@ public final class SumoUsersClient implements AutoCloseable {
    */
   public static final class Builder {
     private static final List<String> DEPLOYMENT_VARIABLES =
-        List.of("SUMOLOGIC_ENVIRONMENT", "SUMOLOGIC_BASE_URL", "SUMO_ENDPOINT");
+        List.of(
+            "sumologic.environment",
+            "sumologic.baseUrl",
+            "SUMOLOGIC_ENVIRONMENT",
+            "SUMOLOGIC_BASE_URL",
+            "SUMO_ENDPOINT");
 
     private @Nullable Deployment deployment;
     private @Nullable URI endpoint;
@@ -395,35 +401,54 @@ public final class SumoUsersClient implements AutoCloseable {
     }
 
     /**
-     * Takes the deployment and credentials from the environment.
+     * Takes the deployment and credentials from system properties and the environment.
      *
-     * <p>The deployment comes from {@code SUMOLOGIC_ENVIRONMENT} (a code), else {@code
-     * SUMOLOGIC_BASE_URL} or {@code SUMO_ENDPOINT} (a URL: a Sumo Logic host selects its
-     * deployment, any other host becomes the {@linkplain #endpoint(URI) endpoint}). Credentials
-     * come from the system properties, then {@code SUMOLOGIC_ACCESSID}/{@code SUMOLOGIC_ACCESSKEY}
-     * or {@code SUMO_ACCESS_ID}/{@code SUMO_ACCESS_KEY}.
+     * <p>The deployment comes from the first one set of: the system properties {@code
+     * sumologic.environment} (a code) and {@code sumologic.baseUrl} (a URL); the environment
+     * variables {@code SUMOLOGIC_ENVIRONMENT} (a code), {@code SUMOLOGIC_BASE_URL} and {@code
+     * SUMO_ENDPOINT} (URLs). A URL on a Sumo Logic host selects its deployment; any other host
+     * becomes the {@linkplain #endpoint(URI) endpoint}. Credentials come from the system properties
+     * {@code sumologic.accessId}/{@code sumologic.accessKey}, then {@code
+     * SUMOLOGIC_ACCESSID}/{@code SUMOLOGIC_ACCESSKEY} or {@code SUMO_ACCESS_ID}/{@code
+     * SUMO_ACCESS_KEY}.
      *
      * @return this builder
      */
     public Builder fromEnvironment() {
-      return fromEnvironment(System::getenv);
+      return fromSources(System::getProperty, System::getenv);
     }
 
     /**
-     * Takes the deployment and credentials from the given variables, as {@link #fromEnvironment()}
-     * does from the process environment.
+     * Takes the deployment and credentials from the given environment variables (and the real
+     * system properties), as {@link #fromEnvironment()} does.
      *
      * @param env looks up a variable by name, returning null when unset
      * @return this builder
      */
     public Builder fromEnvironment(Function<String, @Nullable String> env) {
+      return fromSources(System::getProperty, env);
+    }
+
+    /** Reads both sources through the given lookups, so tests touch no global state. */
+    Builder fromSources(
+        Function<String, @Nullable String> properties, Function<String, @Nullable String> env) {
       environmentConsulted = true;
-      for (String name : DEPLOYMENT_VARIABLES) {
-        String value = env.apply(name);
+      List<Map.Entry<String, Function<String, @Nullable String>>> sources =
+          List.of(
+              Map.entry("sumologic.environment", properties),
+              Map.entry("sumologic.baseUrl", properties),
+              Map.entry("SUMOLOGIC_ENVIRONMENT", env),
+              Map.entry("SUMOLOGIC_BASE_URL", env),
+              Map.entry("SUMO_ENDPOINT", env));
+      for (Map.Entry<String, Function<String, @Nullable String>> source : sources) {
+        String name = source.getKey();
+        String value = source.getValue().apply(name);
         if (value == null || value.isBlank()) {
           continue;
         }
-        if (name.equals("SUMOLOGIC_ENVIRONMENT") || !value.contains("://")) {
+        if (name.equalsIgnoreCase("sumologic.environment")
+            || name.equalsIgnoreCase("SUMOLOGIC_ENVIRONMENT")
+            || !value.contains("://")) {
           deployment = parseVariable(name, value);
         } else {
           URI uri = parseUri(name, value);
@@ -439,7 +464,8 @@ public final class SumoUsersClient implements AutoCloseable {
       }
       credentialsProvider =
           CredentialsProvider.chain(
-              CredentialsProvider.systemProperties(), CredentialsProvider.environment(env));
+              CredentialsProvider.systemProperties(properties),
+              CredentialsProvider.environment(env));
       return this;
     }
 
@@ -543,10 +569,11 @@ public final class SumoUsersClient implements AutoCloseable {
     }
 
     /**
-     * Sets how a deployment named by a redirect is reached; by default its {@link
-     * Deployment#apiBaseUri()}.
+     * Sets how a deployment is reached, both the configured one and one a followed redirect names;
+     * by default its {@link Deployment#apiBaseUri()}.
      *
-     * <p>Useful behind a gateway that maps deployments to internal URLs, and in tests.
+     * <p>Useful behind a gateway that maps deployments to internal URLs, and in tests. The URLs it
+     * returns obey the same http rules as {@link #endpoint(URI)}.
      *
      * @param resolver maps a deployment to a base URL
      * @return this builder
@@ -661,9 +688,9 @@ public final class SumoUsersClient implements AutoCloseable {
             "No deployment configured: call deployment(Deployment.US2), endpoint(URI) or"
                 + " fromEnvironment()"
                 + (environmentConsulted
-                    ? "; the environment variables "
+                    ? "; none of the system properties and environment variables "
                         + String.join(", ", DEPLOYMENT_VARIABLES)
-                        + " are not set"
+                        + " is set"
                     : ""));
       }
       CredentialsProvider provider =

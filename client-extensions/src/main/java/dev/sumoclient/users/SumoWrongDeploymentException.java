@@ -1,5 +1,6 @@
 package dev.sumoclient.users;
 
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ public class SumoWrongDeploymentException extends SumoServiceException {
       @Nullable String location,
       @Nullable Deployment targetDeployment,
       String explanation) {
-    super(operation, status, null, java.util.List.of(), null, null, ": " + explanation);
+    super(operation, status, null, List.of(), null, null, ": " + explanation);
     this.location = location;
     this.targetDeployment = targetDeployment;
   }

@@ -110,7 +110,28 @@ class CredentialsTest {
     Map<String, String> env = Map.of("SUMO_ACCESS_ID", "id", "SUMO_ACCESS_KEY", "key");
     assertThatThrownBy(() -> SumoUsersClient.builder().fromEnvironment(env::get).build())
         .isInstanceOf(SumoConfigurationException.class)
-        .hasMessageContaining("SUMOLOGIC_ENVIRONMENT, SUMOLOGIC_BASE_URL, SUMO_ENDPOINT");
+        .hasMessageContaining(
+            "sumologic.environment, sumologic.baseUrl, SUMOLOGIC_ENVIRONMENT, SUMOLOGIC_BASE_URL,"
+                + " SUMO_ENDPOINT");
+  }
+
+  @Test
+  void systemPropertiesComeBeforeEnvironmentVariables() {
+    Map<String, String> props =
+        Map.of(
+            "sumologic.environment", "jp",
+            "sumologic.accessId", "suPropId",
+            "sumologic.accessKey", "propKey");
+    Map<String, String> env =
+        Map.of(
+            "SUMOLOGIC_ENVIRONMENT", "de",
+            "SUMOLOGIC_ACCESSID", "suEnvId",
+            "SUMOLOGIC_ACCESSKEY", "envKey");
+    try (SumoUsersClient client =
+        SumoUsersClient.builder().fromSources(props::get, env::get).build()) {
+      assertThat(client.deployment()).contains(Deployment.JP);
+      assertThat(client.toString()).contains("suPropId");
+    }
   }
 
   @Test

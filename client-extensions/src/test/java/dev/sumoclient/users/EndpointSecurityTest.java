@@ -67,4 +67,13 @@ class EndpointSecurityTest {
         .isInstanceOf(SumoConfigurationException.class)
         .hasMessageContaining("deployment(Deployment.US2)");
   }
+
+  @Test
+  void credentialsInsideTheEndpointAreRefusedWithoutEchoingThem() {
+    assertThatThrownBy(
+            () -> builder("https://suId:hunter2secret@api.us2.sumologic.com/api").build())
+        .isInstanceOf(SumoConfigurationException.class)
+        .hasMessageContaining("user information")
+        .hasMessageNotContaining("hunter2secret");
+  }
 }

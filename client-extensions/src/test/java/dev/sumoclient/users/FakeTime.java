@@ -12,12 +12,27 @@ final class FakeTime implements TimeSource {
   static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 
   private final AtomicLong offsetNanos = new AtomicLong();
+  private final boolean frozen;
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   private volatile double random = 0.5;
 
+  /** Time that also flows with the real clock, for tests that talk HTTP with real timeouts. */
+  FakeTime() {
+    this(false);
+  }
+
+  private FakeTime(boolean frozen) {
+    this.frozen = frozen;
+  }
+
+  /** Time that moves only when slept, for exact arithmetic in unit tests. */
+  static FakeTime frozen() {
+    return new FakeTime(true);
+  }
+
   @Override
   public long nanoTime() {
-    return System.nanoTime() + offsetNanos.get();
+    return (frozen ? 0 : System.nanoTime()) + offsetNanos.get();
   }
 
   @Override

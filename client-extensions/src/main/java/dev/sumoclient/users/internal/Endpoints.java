@@ -40,6 +40,10 @@ public final class Endpoints {
               + " uses plain http to a host that is not loopback; credentials would travel in clear"
               + " text. Use https, or call allowInsecureHttp(true) if you really mean it.");
     }
+    if (uri.getRawUserInfo() != null) {
+      throw new SumoConfigurationException(
+          "endpoint must not carry user information; pass credentials with credentials(...)");
+    }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new SumoConfigurationException(
           "endpoint must not have a query or fragment, but was " + uri);

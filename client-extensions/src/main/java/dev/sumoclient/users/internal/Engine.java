@@ -24,6 +24,7 @@ import feign.codec.DecodeException;
 import feign.codec.EncodeException;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -218,7 +219,9 @@ public final class Engine implements AutoCloseable {
       return GATEWAY_FAILURES.contains(server.status());
     }
     if (failure instanceof SumoTimeoutException) {
-      return config.time().nanoTime() - deadline < 0;
+      // Only a socket timeout is worth another try; a passed deadline or quota wait is final.
+      return failure.getCause() instanceof SocketTimeoutException
+          && config.time().nanoTime() - deadline < 0;
     }
     return failure instanceof SumoIoException;
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks request objects with Jakarta Validation before anything is sent.
@@ -71,7 +72,7 @@ public final class RequestValidator {
    * @param field the parameter name
    * @param id the id
    */
-  public static void requireId(String field, @org.jspecify.annotations.Nullable String id) {
+  public static void requireId(String field, @Nullable String id) {
     if (id == null || id.isBlank()) {
       throw new SumoValidationException(field, "must not be blank");
     }

@@ -25,8 +25,7 @@ public final class RequestJournal {
 
   /** The most recent request, if any. */
   public Optional<RecordedRequest> last() {
-    List<RecordedRequest> entries = journal.entries();
-    return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
+    return Optional.ofNullable(journal.last());
   }
 
   /** The recorded requests with this method whose path is {@code path}, oldest first. */

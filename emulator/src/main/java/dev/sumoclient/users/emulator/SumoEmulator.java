@@ -312,7 +312,10 @@ public final class SumoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Sets the clock for timestamps and quota windows; a fixed clock makes both deterministic. */
+    /**
+     * Sets the clock for timestamps and quota windows; a clock the test advances makes both
+     * deterministic (with {@code Clock.fixed} the quota window never slides).
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -58,9 +58,23 @@ public class SumoEmulatorExtension
     return new SumoEmulatorExtension(configuration, false);
   }
 
-  /** A copy of this extension that {@linkplain SumoEmulator#reset() resets} before each test. */
+  /**
+   * A copy of this extension that {@linkplain SumoEmulator#reset() resets} before each test.
+   *
+   * <p>Subclasses override it to return their own type, built from {@link #configuration()}.
+   */
   public SumoEmulatorExtension resetBeforeEachTest() {
     return new SumoEmulatorExtension(configuration, true);
+  }
+
+  /** The configuration applied to each emulator's builder, for subclasses that copy themselves. */
+  protected final Consumer<SumoEmulator.Builder> configuration() {
+    return configuration;
+  }
+
+  /** Whether the emulator is reset before each test. */
+  protected final boolean resetsBeforeEachTest() {
+    return resetBeforeEach;
   }
 
   /**

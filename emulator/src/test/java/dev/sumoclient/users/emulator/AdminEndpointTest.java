@@ -95,6 +95,14 @@ class AdminEndpointTest {
         .isEqualTo("DELETED");
     admin.send("DELETE", "/journal", null);
     assertThat(emulator.journal().size()).isZero();
+
+    assertThat(admin.put("/journal", Map.of("enabled", false)).json().get("enabled").asBoolean())
+        .isFalse();
+    api.get("/v1/users");
+    assertThat(emulator.journal().size()).as("recording is off").isZero();
+    admin.put("/journal", Map.of("enabled", true));
+    api.get("/v1/users");
+    assertThat(emulator.journal().size()).isEqualTo(1);
   }
 
   @Test

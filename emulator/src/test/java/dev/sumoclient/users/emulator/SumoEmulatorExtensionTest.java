@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.net.ConnectException;
 import java.net.Socket;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.MethodOrderer;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -55,6 +58,12 @@ class SumoEmulatorExtensionTest {
     events.assertStatistics(stats -> stats.started(2).succeeded(2));
   }
 
+  @Test
+  void aSubclassCanInjectMoreBuiltFromTheClassEmulator() {
+    Events events = run(SubclassFixture.class);
+    events.assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
+
   private static boolean portAcceptsConnections(int port) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       return socket.isConnected();
@@ -93,6 +102,36 @@ class SumoEmulatorExtensionTest {
       void sharesTheOuterClassEmulator(SumoEmulator emulator) {
         SEEN.add(emulator);
       }
+    }
+  }
+
+  /** What a client-injecting extension would look like: here it injects the base URI. */
+  static final class BaseUriExtension extends SumoEmulatorExtension {
+    BaseUriExtension() {
+      super(b -> b.seedUsers(2), false);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == URI.class
+          || super.supportsParameter(parameter, context);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == URI.class
+          ? emulator(context).baseUri()
+          : super.resolveParameter(parameter, context);
+    }
+  }
+
+  static class SubclassFixture {
+    @RegisterExtension static final BaseUriExtension SUMO = new BaseUriExtension();
+
+    @Test
+    void receivesTheEmulatorsBaseUri(URI baseUri, SumoEmulator emulator) {
+      assertThat(baseUri).isEqualTo(emulator.baseUri());
+      assertThat(emulator.users()).hasSize(2);
     }
   }
 

@@ -306,6 +306,8 @@ class UserOperationsTest {
     assertThat(api.get("/v1/users/" + id + "/unlock").status()).isEqualTo(405);
     assertThat(api.delete("/v1/users").status()).isEqualTo(405);
     assertThat(api.get("/v1/roles").errorCode()).isEqualTo("api:not_found");
+    assertThat(api.get("/v1/users/" + id + "/").errorCode()).isEqualTo("api:not_found");
+    assertThat(api.get("/v1/usersX").errorCode()).isEqualTo("api:not_found");
   }
 
   @Test

@@ -102,6 +102,10 @@ final class AdminHandler {
           server.journal().clear();
           return Map.of("size", 0);
         }
+        if (method.equals("PUT")) {
+          server.journal().enabled(bool(object(body), "enabled"));
+          return Map.of("enabled", server.journal().enabled(), "size", server.journal().size());
+        }
         allow(method, "GET");
         return server.journal().entries();
       }

@@ -36,7 +36,7 @@ final class ApiHandler {
       byte[] body,
       @Nullable String contentType,
       AccessKey caller) {
-    if (!rawPath.startsWith(USERS)) {
+    if (!rawPath.startsWith(USERS) || (rawPath.endsWith("/") && rawPath.length() > 1)) {
       throw ApiException.of(ErrorCode.NOT_FOUND);
     }
     String rest = rawPath.substring(USERS.length());

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,7 +85,8 @@ public final class EmulatorServer implements AutoCloseable {
     this.quotas = new Quotas(config.clock()::millis);
     applyLimits(config.limits());
     this.journal = new Journal(config.journalCapacity());
-    this.errorIds = new ErrorIds(config.randomSeed());
+    // Not from randomSeed: two emulators with the same seed must still never share an error id.
+    this.errorIds = new ErrorIds(ThreadLocalRandom.current().nextLong());
     this.api = new ApiHandler(store);
     this.admin = new AdminHandler(this);
     for (AccessKey key : config.accessKeys()) {

@@ -3,6 +3,7 @@ package dev.sumoclient.users.emulator.internal;
 import dev.sumoclient.users.emulator.RecordedRequest;
 import java.util.ArrayDeque;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The last {@code capacity} API requests, oldest first; the oldest drop off when full. */
 public final class Journal {
@@ -39,6 +40,13 @@ public final class Journal {
   public List<RecordedRequest> entries() {
     synchronized (entries) {
       return List.copyOf(entries);
+    }
+  }
+
+  /** The most recent request, or null when none is recorded. */
+  public @Nullable RecordedRequest last() {
+    synchronized (entries) {
+      return entries.peekLast();
     }
   }
 

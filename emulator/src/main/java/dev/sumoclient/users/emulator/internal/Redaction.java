@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /** Keeps secrets out of the journal: credential headers and password fields. */
 final class Redaction {
   static final String MASK = "****";
-  private static final int MAX_BODY_CHARS = 64 * 1024;
+  // Bodies of this API are well under 1 KiB; the cap bounds a full journal to tens of megabytes.
+  private static final int MAX_BODY_CHARS = 8 * 1024;
 
   private Redaction() {}
 
