@@ -15,7 +15,15 @@ import java.util.Objects;
  */
 public record AccessKey(String id, String key, String ownerId) {
 
-  /** Checks that no part is blank, since a blank credential could never authenticate. */
+  /**
+   * Checks that no part is blank, since a blank credential could never authenticate.
+   *
+   * @param id the access id, sent as the Basic user name; must not contain {@code :}, which would
+   *     end the user name early
+   * @param key the access key, sent as the Basic password
+   * @param ownerId the 16-hex-digit user id that requests made with this key act as
+   * @throws IllegalArgumentException if a part is blank or the id contains {@code :}
+   */
   public AccessKey {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(key, "key");

@@ -18,24 +18,43 @@ public final class RequestJournal {
     this.journal = journal;
   }
 
-  /** Every recorded request, oldest first; a snapshot that later requests do not change. */
+  /**
+   * Every recorded request, oldest first; a snapshot that later requests do not change.
+   *
+   * @return the recorded requests, at most the journal's capacity, oldest first
+   */
   public List<RecordedRequest> requests() {
     return journal.entries();
   }
 
-  /** The most recent request, if any. */
+  /**
+   * The most recent request, if any.
+   *
+   * @return the latest recorded request, or empty if none is recorded
+   */
   public Optional<RecordedRequest> last() {
     return Optional.ofNullable(journal.last());
   }
 
-  /** The recorded requests with this method whose path is {@code path}, oldest first. */
+  /**
+   * The recorded requests with this method whose path is {@code path}, oldest first.
+   *
+   * @param method the HTTP method in upper case, e.g. {@code GET}
+   * @param path the path as sent, still percent-encoded and without the query, e.g. {@code
+   *     /api/v1/users/AB}
+   * @return the matching requests, oldest first; empty if none match
+   */
   public List<RecordedRequest> requests(String method, String path) {
     return journal.entries().stream()
         .filter(r -> r.method().equals(method) && r.path().equals(path))
         .toList();
   }
 
-  /** How many requests are recorded. */
+  /**
+   * How many requests are recorded.
+   *
+   * @return the number of requests held, at most the journal's capacity
+   */
   public int size() {
     return journal.size();
   }
@@ -45,13 +64,22 @@ public final class RequestJournal {
     journal.clear();
   }
 
-  /** Turns recording on or off (on by default); benchmarks may turn it off. */
+  /**
+   * Turns recording on or off (on by default); benchmarks may turn it off.
+   *
+   * @param on true to record later requests, false to stop; requests already recorded stay
+   * @return this journal, for chaining
+   */
   public RequestJournal enabled(boolean on) {
     journal.enabled(on);
     return this;
   }
 
-  /** Whether requests are being recorded. */
+  /**
+   * Whether requests are being recorded.
+   *
+   * @return true if new API requests are added to the journal
+   */
   public boolean enabled() {
     return journal.enabled();
   }

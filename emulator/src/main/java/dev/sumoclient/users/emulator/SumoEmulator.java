@@ -79,62 +79,112 @@ public final class SumoEmulator implements AutoCloseable {
     return address.contains(":") ? "[" + address + "]" : address;
   }
 
-  /** Starts configuring an emulator: loopback, a random port, the default key, no users. */
+  /**
+   * Starts configuring an emulator: loopback, a random port, the default key, no users.
+   *
+   * @return a new builder with those defaults; call {@link Builder#start()} when done
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The API base URL, {@code http://127.0.0.1:<port>/api}; operations live under {@code /v1}. */
+  /**
+   * The API base URL, {@code http://127.0.0.1:<port>/api}; operations live under {@code /v1}.
+   *
+   * @return the URL to point a client at, as the base of a real deployment
+   */
   public URI baseUri() {
     return baseUri;
   }
 
-  /** The admin endpoint's base URL, {@code http://127.0.0.1:<port>/__admin}. */
+  /**
+   * The admin endpoint's base URL, {@code http://127.0.0.1:<port>/__admin}.
+   *
+   * @return the URL of the unauthenticated control endpoint, for tools outside the JVM
+   */
   public URI adminUri() {
     return baseUri.resolve("/__admin");
   }
 
-  /** The port the emulator listens on. */
+  /**
+   * The port the emulator listens on.
+   *
+   * @return the bound port, the actual one when the builder asked for a free port
+   */
   public int port() {
     return server.port();
   }
 
-  /** The first configured access key, the one to use when there is only one. */
+  /**
+   * The first configured access key, the one to use when there is only one.
+   *
+   * @return the first key given to the builder, or the default key if none was
+   */
   public AccessKey accessKey() {
     return server.config().accessKeys().get(0);
   }
 
-  /** Every access key the emulator accepts. */
+  /**
+   * Every access key the emulator accepts.
+   *
+   * @return the keys in the order given to the builder; never empty
+   */
   public List<AccessKey> accessKeys() {
     return server.config().accessKeys();
   }
 
-  /** The runtime switches for injected failures. */
+  /**
+   * The runtime switches for injected failures.
+   *
+   * @return the faults of this emulator; changes apply to the next request
+   */
   public Faults faults() {
     return faults;
   }
 
-  /** The runtime switches for Sumo Logic's quotas. */
+  /**
+   * The runtime switches for Sumo Logic's quotas.
+   *
+   * @return the quotas of this emulator; changes apply to the next request
+   */
   public Limits limits() {
     return limits;
   }
 
-  /** The journal of API requests received. */
+  /**
+   * The journal of API requests received.
+   *
+   * @return the live journal of this emulator
+   */
   public RequestJournal journal() {
     return journal;
   }
 
-  /** The user with this id, if it exists now. */
+  /**
+   * The user with this id, if it exists now.
+   *
+   * @param id the user id, matched exactly
+   * @return a snapshot of the user, or empty if no user has this id (any more)
+   */
   public Optional<EmulatedUser> user(String id) {
     return server.store().find(id);
   }
 
-  /** The user with this email address (any case), if one exists now. */
+  /**
+   * The user with this email address (any case), if one exists now.
+   *
+   * @param email the address, in any case
+   * @return a snapshot of the user, or empty if no user has this address
+   */
   public Optional<EmulatedUser> userByEmail(String email) {
     return server.store().findByEmail(email);
   }
 
-  /** Every user, in creation order. */
+  /**
+   * Every user, in creation order.
+   *
+   * @return snapshots of every user, seed users first; later changes do not show
+   */
   public List<EmulatedUser> users() {
     return server.store().all();
   }
@@ -142,6 +192,8 @@ public final class SumoEmulator implements AutoCloseable {
   /**
    * Locks a user, as too many failed sign-ins would, so that {@code unlockUser} has work to do.
    *
+   * @param id the id of an existing user
+   * @return the user, now locked
    * @throws NoSuchElementException if no user has this id
    */
   public EmulatedUser lockUser(String id) {
@@ -151,6 +203,8 @@ public final class SumoEmulator implements AutoCloseable {
   /**
    * Turns MFA on for a user, so that {@code disableMfa} has work to do.
    *
+   * @param id the id of an existing user
+   * @return the user, now with MFA enabled
    * @throws NoSuchElementException if no user has this id
    */
   public EmulatedUser enableMfa(String id) {
@@ -160,13 +214,19 @@ public final class SumoEmulator implements AutoCloseable {
   /**
    * Records a sign-in now, setting {@code lastLoginTimestamp}.
    *
+   * @param id the id of an existing user
+   * @return the user with {@code lastLoginTimestamp} set to the clock's now
    * @throws NoSuchElementException if no user has this id
    */
   public EmulatedUser recordSignIn(String id) {
     return server.store().recordSignIn(id);
   }
 
-  /** Every email change requested, oldest first, with what became of it. */
+  /**
+   * Every email change requested, oldest first, with what became of it.
+   *
+   * @return every email change accepted since start or the last {@link #reset()}
+   */
   public List<EmailChange> emailChanges() {
     return server.store().emailChanges();
   }
@@ -174,20 +234,30 @@ public final class SumoEmulator implements AutoCloseable {
   /**
    * Confirms the user's latest pending email change, as if they followed the emailed link.
    *
+   * @param userId the id of the user who asked for the change
    * @return the user with the new address
    * @throws IllegalStateException if the user has no pending change, or another user took the
    *     address meanwhile
+   * @throws NoSuchElementException if the user was deleted since asking
    */
   public EmulatedUser confirmEmailChange(String userId) {
     return server.store().confirmEmailChange(userId);
   }
 
-  /** Where each deleted user's content went, oldest first. */
+  /**
+   * Where each deleted user's content went, oldest first.
+   *
+   * @return one entry per user deleted since start or the last {@link #reset()}
+   */
   public List<ContentTransfer> contentTransfers() {
     return server.store().contentTransfers();
   }
 
-  /** Every password reset requested, oldest first. */
+  /**
+   * Every password reset requested, oldest first.
+   *
+   * @return every password reset accepted since start or the last {@link #reset()}
+   */
   public List<PasswordReset> passwordResets() {
     return server.store().passwordResets();
   }
@@ -197,12 +267,20 @@ public final class SumoEmulator implements AutoCloseable {
     server.reset();
   }
 
-  /** Blocks until the emulator is closed, by {@link #close()} or {@code POST /__admin/shutdown}. */
+  /**
+   * Blocks until the emulator is closed, by {@link #close()} or {@code POST /__admin/shutdown}.
+   *
+   * @throws InterruptedException if the waiting thread is interrupted first
+   */
   public void awaitClose() throws InterruptedException {
     server.awaitClose();
   }
 
-  /** Whether the emulator has been closed. */
+  /**
+   * Whether the emulator has been closed.
+   *
+   * @return true once {@link #close()} or {@code POST /__admin/shutdown} has stopped it
+   */
   public boolean isClosed() {
     return server.isClosed();
   }
@@ -237,7 +315,13 @@ public final class SumoEmulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the port to listen on, 0 (the default) for a free one. */
+    /**
+     * Sets the port to listen on, 0 (the default) for a free one.
+     *
+     * @param port the port, from 0 to 65535; 0 lets the system pick a free one
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is outside 0 to 65535
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("port: must be from 0 to 65535, was " + port);
@@ -249,6 +333,10 @@ public final class SumoEmulator implements AutoCloseable {
     /**
      * Sets the address to bind, loopback by default; {@code 0.0.0.0} serves other machines too (the
      * admin endpoint has no authentication, so only do so on a private network).
+     *
+     * @param address a host name or IP literal to bind, e.g. {@code 127.0.0.1} or {@code ::1}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code address} cannot be resolved
      */
     public Builder host(String address) {
       try {
@@ -262,6 +350,11 @@ public final class SumoEmulator implements AutoCloseable {
     /**
      * Adds an access id and key that requests may authenticate with. Without any, the emulator
      * accepts {@link #DEFAULT_ACCESS_ID} / {@link #DEFAULT_ACCESS_KEY}.
+     *
+     * @param accessId the access id, sent as the Basic user name; must not contain {@code :}
+     * @param accessKey the access key, sent as the Basic password
+     * @return this builder
+     * @throws IllegalArgumentException if {@code accessId} was already added
      */
     public Builder accessKey(String accessId, String accessKey) {
       Objects.requireNonNull(accessId, "accessId");
@@ -273,7 +366,13 @@ public final class SumoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Generates {@code count} plausible users at start (reproducible: see {@link #randomSeed}). */
+    /**
+     * Generates {@code count} plausible users at start (reproducible: see {@link #randomSeed}).
+     *
+     * @param count how many users to generate, 0 (the default) for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
     public Builder seedUsers(int count) {
       if (count < 0) {
         throw new IllegalArgumentException("seedUsers: must not be negative, was " + count);
@@ -286,6 +385,10 @@ public final class SumoEmulator implements AutoCloseable {
      * Loads users from a JSON file at start: an array of users or a {@code listUsers} page. Each
      * needs {@code firstName}, {@code lastName} and {@code email}; ids, flags and metadata are kept
      * when given. Loaded users come before generated ones.
+     *
+     * @param jsonFile the file to read now; it is parsed by {@link #start()}
+     * @return this builder
+     * @throws UncheckedIOException if the file cannot be read
      */
     public Builder seedUsers(Path jsonFile) {
       try {
@@ -296,7 +399,13 @@ public final class SumoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Like {@link #seedUsers(Path)}, reading the stream to its end now (the caller closes it). */
+    /**
+     * Like {@link #seedUsers(Path)}, reading the stream to its end now (the caller closes it).
+     *
+     * @param json the JSON users, in the format {@link #seedUsers(Path)} describes
+     * @return this builder
+     * @throws UncheckedIOException if the stream cannot be read
+     */
     public Builder seedUsers(InputStream json) {
       try {
         seedFiles.add(json.readAllBytes());
@@ -306,7 +415,12 @@ public final class SumoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Sets the seed for generated users and ids; the same seed and clock give the same data. */
+    /**
+     * Sets the seed for generated users and ids; the same seed and clock give the same data.
+     *
+     * @param seed any value; the default is 1
+     * @return this builder
+     */
     public Builder randomSeed(long seed) {
       this.randomSeed = seed;
       return this;
@@ -315,13 +429,22 @@ public final class SumoEmulator implements AutoCloseable {
     /**
      * Sets the clock for timestamps and quota windows; a clock the test advances makes both
      * deterministic (with {@code Clock.fixed} the quota window never slides).
+     *
+     * @param clock the clock to read; the system UTC clock by default
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Sets how many requests are served at once (default: 16 or 4 per core, whichever is more). */
+    /**
+     * Sets how many requests are served at once (default: 16 or 4 per core, whichever is more).
+     *
+     * @param threads the size of the request thread pool, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads} is less than 1
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads: must be at least 1, was " + threads);
@@ -330,7 +453,13 @@ public final class SumoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Sets how many of the latest requests the journal keeps (default 10,000). */
+    /**
+     * Sets how many of the latest requests the journal keeps (default 10,000).
+     *
+     * @param capacity the most requests kept, at least 1; older ones are forgotten first
+     * @return this builder
+     * @throws IllegalArgumentException if {@code capacity} is less than 1
+     */
     public Builder journalCapacity(int capacity) {
       if (capacity < 1) {
         throw new IllegalArgumentException("journalCapacity: must be at least 1, was " + capacity);
@@ -339,13 +468,24 @@ public final class SumoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Starts with Sumo Logic's quotas on or off (off by default); see {@link Limits}. */
+    /**
+     * Starts with Sumo Logic's quotas on or off (off by default); see {@link Limits}.
+     *
+     * @param enabled true to enforce the quotas from the first request
+     * @return this builder
+     */
     public Builder limits(boolean enabled) {
       this.limitsEnabled = enabled;
       return this;
     }
 
-    /** Sets the per-access-id requests per second when limits are on (default 4, as Sumo). */
+    /**
+     * Sets the per-access-id requests per second when limits are on (default 4, as Sumo).
+     *
+     * @param requests the requests allowed per access id in any one-second window, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code requests} is less than 1
+     */
     public Builder requestsPerSecond(int requests) {
       if (requests < 1) {
         throw new IllegalArgumentException(
@@ -355,7 +495,13 @@ public final class SumoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Sets the per-access-key requests in flight when limits are on (default 10, as Sumo). */
+    /**
+     * Sets the per-access-key requests in flight when limits are on (default 10, as Sumo).
+     *
+     * @param requests the concurrent requests allowed per access key, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code requests} is less than 1
+     */
     public Builder maxInFlight(int requests) {
       if (requests < 1) {
         throw new IllegalArgumentException("maxInFlight: must be at least 1, was " + requests);
@@ -364,7 +510,12 @@ public final class SumoEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Chooses whether a quota's 429 carries {@code Retry-After} (default: no). */
+    /**
+     * Chooses whether a quota's 429 carries {@code Retry-After} (default: no).
+     *
+     * @param send true to send {@code Retry-After} in whole seconds
+     * @return this builder
+     */
     public Builder retryAfter(boolean send) {
       this.retryAfter = send;
       return this;
@@ -373,6 +524,7 @@ public final class SumoEmulator implements AutoCloseable {
     /**
      * Seeds the users, binds the port and starts serving.
      *
+     * @return the running emulator; close it when done
      * @throws UncheckedIOException if the port cannot be bound
      * @throws IllegalArgumentException if seed users are invalid or repeat an id or email
      */

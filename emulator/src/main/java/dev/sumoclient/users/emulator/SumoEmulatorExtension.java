@@ -43,7 +43,14 @@ public class SumoEmulatorExtension
     this(builder -> {}, false);
   }
 
-  /** An extension whose emulators are configured by {@code configuration}. */
+  /**
+   * An extension whose emulators are configured by {@code configuration}.
+   *
+   * @param configuration applied to each emulator's builder after the defaults (a free port on
+   *     loopback), so it may override them
+   * @param resetBeforeEach true to {@linkplain SumoEmulator#reset() reset} the emulator before each
+   *     test
+   */
   protected SumoEmulatorExtension(
       Consumer<SumoEmulator.Builder> configuration, boolean resetBeforeEach) {
     this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -53,6 +60,10 @@ public class SumoEmulatorExtension
   /**
    * An extension whose emulators are configured by {@code configuration}, applied after the
    * defaults (a free port on loopback), so it may override them.
+   *
+   * @param configuration what to set on each emulator's builder, e.g. {@code b -> b.seedUsers(50)}
+   * @return an extension that keeps state between the tests of a class; see {@link
+   *     #resetBeforeEachTest()}
    */
   public static SumoEmulatorExtension configured(Consumer<SumoEmulator.Builder> configuration) {
     return new SumoEmulatorExtension(configuration, false);
@@ -62,17 +73,27 @@ public class SumoEmulatorExtension
    * A copy of this extension that {@linkplain SumoEmulator#reset() resets} before each test.
    *
    * <p>Subclasses override it to return their own type, built from {@link #configuration()}.
+   *
+   * @return a new extension with the same configuration; this one is unchanged
    */
   public SumoEmulatorExtension resetBeforeEachTest() {
     return new SumoEmulatorExtension(configuration, true);
   }
 
-  /** The configuration applied to each emulator's builder, for subclasses that copy themselves. */
+  /**
+   * The configuration applied to each emulator's builder, for subclasses that copy themselves.
+   *
+   * @return the configuration this extension was made with
+   */
   protected final Consumer<SumoEmulator.Builder> configuration() {
     return configuration;
   }
 
-  /** Whether the emulator is reset before each test. */
+  /**
+   * Whether the emulator is reset before each test.
+   *
+   * @return true if this extension was made to reset before each test
+   */
   protected final boolean resetsBeforeEachTest() {
     return resetBeforeEach;
   }
@@ -81,6 +102,9 @@ public class SumoEmulatorExtension
    * The emulator of the test class that {@code context} belongs to, started on first use.
    *
    * <p>This is the hook for extensions that build on the emulator, for instance to inject a client.
+   *
+   * @param context any context within the test class, including its nested classes and tests
+   * @return the emulator shared by the outermost test class
    */
   public SumoEmulator emulator(ExtensionContext context) {
     ExtensionContext classContext = outermostClassContext(context);
@@ -103,13 +127,21 @@ public class SumoEmulatorExtension
     return current;
   }
 
-  /** Starts the class's emulator before its first test. */
+  /**
+   * Starts the class's emulator before its first test.
+   *
+   * @param context the test class's context
+   */
   @Override
   public void beforeAll(ExtensionContext context) {
     emulator(context);
   }
 
-  /** Resets the emulator if this extension was made with {@link #resetBeforeEachTest()}. */
+  /**
+   * Resets the emulator if this extension was made with {@link #resetBeforeEachTest()}.
+   *
+   * @param context the test's context
+   */
   @Override
   public void beforeEach(ExtensionContext context) {
     if (resetBeforeEach) {
@@ -122,6 +154,8 @@ public class SumoEmulatorExtension
    *
    * <p>JUnit 5.13 and later also close it with the store; doing it here as well keeps older
    * platforms from leaking the port.
+   *
+   * @param context the test class's context; nested classes leave the emulator running
    */
   @Override
   public void afterAll(ExtensionContext context) {
@@ -134,7 +168,14 @@ public class SumoEmulatorExtension
     }
   }
 
-  /** Supports {@link SumoEmulator} and {@link AccessKey} parameters. */
+  /**
+   * Supports {@link SumoEmulator} and {@link AccessKey} parameters.
+   *
+   * @param parameterContext the parameter to resolve
+   * @param extensionContext the context of the test or lifecycle method that declares it
+   * @return true if the parameter's type is {@link SumoEmulator} or {@link AccessKey}
+   * @throws ParameterResolutionException never; declared because subclasses may
+   */
   @Override
   public boolean supportsParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext)
@@ -143,7 +184,14 @@ public class SumoEmulatorExtension
     return type == SumoEmulator.class || type == AccessKey.class;
   }
 
-  /** Resolves the class's emulator, or its first access key. */
+  /**
+   * Resolves the class's emulator, or its first access key.
+   *
+   * @param parameterContext the parameter to resolve, one {@link #supportsParameter} accepted
+   * @param extensionContext the context of the test or lifecycle method that declares it
+   * @return the emulator, or its {@link SumoEmulator#accessKey() first access key}
+   * @throws ParameterResolutionException never; declared because subclasses may
+   */
   @Override
   public Object resolveParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext)
