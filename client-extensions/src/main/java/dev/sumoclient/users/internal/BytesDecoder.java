@@ -18,13 +18,27 @@ import org.jspecify.annotations.Nullable;
  * client reads (docs/benchmarks.md). The body is already in memory (the transport reads it fully
  * before the quota permit is returned), so reading it as bytes costs no copy.
  */
-final class BytesDecoder implements Decoder {
+public final class BytesDecoder implements Decoder {
   private final ObjectMapper mapper;
 
-  BytesDecoder(ObjectMapper mapper) {
+  /**
+   * Creates a decoder on the client's mapper.
+   *
+   * @param mapper the mapper, shared by all calls
+   */
+  public BytesDecoder(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
+  /**
+   * Reads the body as JSON of the given type; an empty body, a 204 or a {@code void} type gives
+   * null.
+   *
+   * @param response the response, body fully in memory
+   * @param type the type to read
+   * @return the value, or null when there is none
+   * @throws IOException when the body is not JSON of that type
+   */
   @Override
   public @Nullable Object decode(Response response, Type type) throws IOException {
     Response.Body body = response.body();
