@@ -367,7 +367,7 @@ public final class SumoUsersClient implements AutoCloseable {
     private Duration callTimeout = Duration.ofSeconds(60);
     private @Nullable Proxy proxy;
     private @Nullable String applicationName;
-    private ClientListener listener = new ClientListener() {};
+    private @Nullable ClientListener listener;
     private TimeSource time = TimeSource.SYSTEM;
     private boolean environmentConsulted;
 

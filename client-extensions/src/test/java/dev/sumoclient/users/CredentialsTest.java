@@ -142,6 +142,8 @@ class CredentialsTest {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
       server.enqueue(json(200, user("1")));
       server.enqueue(json(200, user("1")));
+      server.enqueue(json(200, user("1")));
+      server.enqueue(json(200, user("1")));
       try (SumoUsersClient client =
           SumoUsersClient.builder()
               .endpoint(server.url("/api").uri())
@@ -151,11 +153,19 @@ class CredentialsTest {
         client.getUser("1");
         current.set(Credentials.of("suRot", "key-2"));
         client.getUser("1");
+        client.getUser("1");
+        // The header is cached per credentials instance; a rotation back must still be seen.
+        current.set(Credentials.of("suRot", "key-1"));
+        client.getUser("1");
       }
       assertThat(server.takeRequest().getHeader("Authorization"))
           .isEqualTo(basic("suRot", "key-1"));
       assertThat(server.takeRequest().getHeader("Authorization"))
           .isEqualTo(basic("suRot", "key-2"));
+      assertThat(server.takeRequest().getHeader("Authorization"))
+          .isEqualTo(basic("suRot", "key-2"));
+      assertThat(server.takeRequest().getHeader("Authorization"))
+          .isEqualTo(basic("suRot", "key-1"));
     }
   }
 

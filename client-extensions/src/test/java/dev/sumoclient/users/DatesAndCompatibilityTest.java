@@ -16,6 +16,7 @@ import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DatesAndCompatibilityTest {
   private final ObjectMapper mapper = Json.newMapper();
@@ -46,6 +47,20 @@ class DatesAndCompatibilityTest {
         .isInstanceOf(DateTimeParseException.class);
     assertThatThrownBy(() -> mapper.readValue("{\"createdAt\":\"yesterday\"}", UserModel.class))
         .isInstanceOf(IOException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2024-05-06T07:08Z",
+        "2024-05-06T07:08:09.Z",
+        "2024-05-06T07:08:09.1234567890Z",
+        "2024-05-06T07:08:09",
+        "2024-05-06T07:08:09+02:00:30",
+        "2024-05-06T25:08:09Z"
+      })
+  void isoFormsThatAreNotRfc3339AreRefusedLikeAnyOtherGarbage(String text) {
+    assertThatThrownBy(() -> Json.parseRfc3339(text)).isInstanceOf(DateTimeParseException.class);
   }
 
   @Test

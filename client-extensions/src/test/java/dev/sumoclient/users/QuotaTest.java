@@ -48,6 +48,51 @@ class QuotaTest {
   }
 
   @Test
+  void theWindowOfASlotStartsWhenItsResponseArrivesNotWhenItLeft() throws InterruptedException {
+    FakeTime time = FakeTime.frozen();
+    QuotaLimiter limiter = new QuotaLimiter(Quotas.of(4, Duration.ofSeconds(1), 10), time);
+    long deadline = Duration.ofMinutes(1).toNanos();
+    for (int i = 0; i < 4; i++) {
+      limiter.acquire(deadline);
+    }
+    time.sleep(Duration.ofMillis(300));
+    for (int i = 0; i < 4; i++) {
+      limiter.release();
+    }
+    // The four may have reached the server as late as 300 ms; a fifth sent at 1 s could land in
+    // the same server second, so it waits until 1 s after the responses.
+    limiter.acquire(deadline);
+    assertThat(time.nanoTime()).isEqualTo(Duration.ofMillis(1300).toNanos());
+  }
+
+  @Test
+  void aRequestStillOnTheWireKeepsItsSlotUntilItsResponse() throws Exception {
+    FakeTime time = FakeTime.frozen();
+    QuotaLimiter limiter = new QuotaLimiter(Quotas.of(4, Duration.ofSeconds(1), 10), time);
+    long deadline = Duration.ofMinutes(1).toNanos();
+    for (int i = 0; i < 4; i++) {
+      limiter.acquire(deadline);
+    }
+    time.sleep(Duration.ofSeconds(2));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Long> fifth =
+          pool.submit(
+              () -> {
+                limiter.acquire(time.nanoTime() + deadline);
+                return time.nanoTime();
+              });
+      // Two seconds after the four left, none has answered: the fifth must still wait.
+      Thread.sleep(200);
+      assertThat(fifth).isNotDone();
+      limiter.release();
+      assertThat(fifth.get(10, TimeUnit.SECONDS)).isEqualTo(Duration.ofSeconds(3).toNanos());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void waitingPastTheDeadlineFailsInsteadOfWaiting() throws InterruptedException {
     FakeTime time = FakeTime.frozen();
     QuotaLimiter limiter = new QuotaLimiter(Quotas.of(1, Duration.ofSeconds(10), 5), time);

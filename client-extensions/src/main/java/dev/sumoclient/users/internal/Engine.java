@@ -22,7 +22,6 @@ import feign.Retryer;
 import feign.Target;
 import feign.codec.DecodeException;
 import feign.codec.EncodeException;
-import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -93,7 +92,7 @@ public final class Engine implements AutoCloseable {
         Feign.builder()
             .client(transport)
             .encoder(new JacksonEncoder(mapper))
-            .decoder(new JacksonDecoder(mapper))
+            .decoder(new BytesDecoder(mapper))
             .errorDecoder(new SumoErrorDecoder(mapper, config.time()))
             .retryer(Retryer.NEVER_RETRY)
             .options(

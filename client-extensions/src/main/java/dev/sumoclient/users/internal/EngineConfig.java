@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param callTimeout the deadline of a whole call, retries and waits included
  * @param proxy the proxy, or null for a direct connection
  * @param userAgent the User-Agent header value
- * @param listener receives traffic events
+ * @param listener receives traffic events, or null when nobody listens
  * @param time the time source
  */
 public record EngineConfig(
@@ -44,5 +44,5 @@ public record EngineConfig(
     Duration callTimeout,
     @Nullable Proxy proxy,
     String userAgent,
-    ClientListener listener,
+    @Nullable ClientListener listener,
     TimeSource time) {}

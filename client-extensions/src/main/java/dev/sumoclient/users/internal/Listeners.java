@@ -1,16 +1,30 @@
 package dev.sumoclient.users.internal;
 
 import dev.sumoclient.users.ClientListener;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Calls the user's listener, so that a failing listener can never fail a call. */
 final class Listeners {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+  private static final ClientListener NONE = new ClientListener() {};
   private final ClientListener delegate;
+  private final boolean active;
 
-  Listeners(ClientListener delegate) {
-    this.delegate = delegate;
+  /**
+   * Wraps the user's listener.
+   *
+   * @param delegate the listener, or null when nobody listens
+   */
+  Listeners(@Nullable ClientListener delegate) {
+    this.delegate = delegate == null ? NONE : delegate;
+    this.active = delegate != null;
+  }
+
+  /** Whether someone listens, so callers can skip building events nobody receives. */
+  boolean active() {
+    return active;
   }
 
   void onRequest(ClientListener.RequestEvent event) {

@@ -8,18 +8,28 @@ import java.util.concurrent.TimeUnit;
 /**
  * Enforces a request rate (sliding window) and a concurrency limit for one access id.
  *
- * <p>The sliding-window log remembers the start time of the last {@code requests} requests, so no
- * window of length {@code per} ever holds more starts than allowed, unlike a token bucket that
- * allows a burst at a window boundary.
+ * <p>The server counts a request when it arrives, which the client cannot see; it only knows that
+ * the arrival lies between sending and the response. Stamping a request when it leaves lets a slow
+ * first request and a fast fifth one land within one server second although they left a second
+ * apart. So a rate slot is held from the moment a request leaves until its response arrives and
+ * stamped then: no window of length {@code per} ending at a request's departure can hold more than
+ * {@code requests} arrivals, whatever the transit times. Unlike a token bucket, there is no burst
+ * at a window boundary.
  */
 public final class QuotaLimiter {
   private final Quotas quotas;
   private final TimeSource time;
   private final Semaphore inFlight;
   private final long windowNanos;
-  private final long[] starts;
+
+  /** Response times of the most recent finished requests, oldest first, in a ring. */
+  private final long[] finished;
+
   private int oldest;
   private int recorded;
+
+  /** Requests holding a rate slot whose response has not arrived yet. */
+  private int sending;
 
   /**
    * Creates a limiter.
@@ -32,7 +42,7 @@ public final class QuotaLimiter {
     this.time = time;
     this.inFlight = new Semaphore(quotas.maxConcurrent(), true);
     this.windowNanos = quotas.per().toNanos();
-    this.starts = new long[quotas.requests()];
+    this.finished = new long[quotas.requests()];
   }
 
   /**
@@ -47,7 +57,8 @@ public final class QuotaLimiter {
   /**
    * Waits for a concurrency permit and a rate slot, in that order, before {@code deadlineNanos}.
    *
-   * <p>The caller must {@link #release()} after the exchange when this returns normally.
+   * <p>The caller must {@link #release()} when the response has arrived (or the exchange failed) if
+   * this returns normally.
    *
    * @param deadlineNanos the {@link TimeSource#nanoTime()} by which the request must start
    * @return how long the caller waited
@@ -77,18 +88,25 @@ public final class QuotaLimiter {
       long wait;
       synchronized (this) {
         long now = time.nanoTime();
-        if (recorded < starts.length) {
-          starts[(oldest + recorded) % starts.length] = now;
-          recorded++;
+        while (recorded > 0 && finished[oldest] + windowNanos - now <= 0) {
+          oldest = (oldest + 1) % finished.length;
+          recorded--;
+        }
+        if (sending + recorded < finished.length) {
+          sending++;
           return;
         }
-        wait = starts[oldest] + windowNanos - now;
-        if (wait <= 0) {
-          starts[oldest] = now;
-          oldest = (oldest + 1) % starts.length;
-          return;
+        if (recorded == 0) {
+          // Every slot is on the wire; the first response to arrive starts the wait for a slot.
+          long remaining = deadlineNanos - now;
+          if (remaining <= 0) {
+            throw new QuotaTimeoutException("rate");
+          }
+          TimeUnit.NANOSECONDS.timedWait(this, remaining);
+          continue;
         }
-        if (now + wait > deadlineNanos) {
+        wait = finished[oldest] + windowNanos - now;
+        if (now + wait - deadlineNanos > 0) {
           throw new QuotaTimeoutException("rate");
         }
       }
@@ -96,8 +114,19 @@ public final class QuotaLimiter {
     }
   }
 
-  /** Gives back the concurrency permit taken by {@link #acquire(long)}. */
+  /**
+   * Marks the response of a request admitted by {@link #acquire(long)} as arrived: its rate slot is
+   * stamped now, and its concurrency permit is given back.
+   */
   public void release() {
+    synchronized (this) {
+      if (sending > 0) {
+        sending--;
+        finished[(oldest + recorded) % finished.length] = time.nanoTime();
+        recorded++;
+        notifyAll();
+      }
+    }
     inFlight.release();
   }
 

@@ -21,26 +21,30 @@ import org.jspecify.annotations.Nullable;
  * needed and no user-supplied value can ever be evaluated or echoed into a message.
  */
 public final class RequestValidator {
-  private final Validator validator;
 
   /**
-   * Bootstrapping Hibernate Validator takes hundreds of milliseconds, so the factory is built once,
-   * on first use, and shared; it is thread-safe and immutable once built.
+   * Bootstrapping Hibernate Validator takes hundreds of milliseconds, so it happens once per JVM,
+   * on the first call that validates a body, not when a client is built: reads such as {@code
+   * getUser} never need it. The validator is thread-safe and immutable once built.
    */
   private static final class Shared {
-    static final ValidatorFactory FACTORY =
-        Validation.byProvider(HibernateValidator.class)
-            .configure()
-            .messageInterpolator(new ParameterMessageInterpolator())
-            .buildValidatorFactory();
+    static final Validator VALIDATOR = build();
 
     private Shared() {}
+
+    // The factory is never closed: it lives as long as the validator it makes, i.e. the JVM.
+    private static Validator build() {
+      ValidatorFactory factory =
+          Validation.byProvider(HibernateValidator.class)
+              .configure()
+              .messageInterpolator(new ParameterMessageInterpolator())
+              .buildValidatorFactory();
+      return factory.getValidator();
+    }
   }
 
-  /** Creates a validator backed by the shared factory. */
-  public RequestValidator() {
-    this.validator = Shared.FACTORY.getValidator();
-  }
+  /** Creates a validator; Hibernate Validator starts on the first {@link #validate} call. */
+  public RequestValidator() {}
 
   /**
    * Throws when the object breaks any of its constraints.
@@ -50,7 +54,7 @@ public final class RequestValidator {
    * @throws SumoValidationException naming each field and rule, sorted by field
    */
   public void validate(String what, Object object) {
-    Set<ConstraintViolation<Object>> found = validator.validate(object);
+    Set<ConstraintViolation<Object>> found = Shared.VALIDATOR.validate(object);
     if (found.isEmpty()) {
       return;
     }

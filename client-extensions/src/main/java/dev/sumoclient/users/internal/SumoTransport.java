@@ -12,12 +12,14 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -47,6 +49,17 @@ final class SumoTransport implements feign.Client {
   private final Listeners listener;
   private final AtomicReference<@Nullable QuotaLimiter> lastLimiter = new AtomicReference<>();
 
+  /**
+   * The Basic header of the credentials last seen: the provider is still asked per request, and a
+   * different instance (a rotated key) builds a new value; the same one reuses it instead of
+   * encoding Base64 on every call.
+   */
+  private volatile @Nullable Authorization authorization;
+
+  private record Authorization(Credentials credentials, String header) {}
+
+  private static final byte[] NO_BYTES = new byte[0];
+
   SumoTransport(
       OkHttpClient http,
       CredentialsProvider credentials,
@@ -68,7 +81,8 @@ final class SumoTransport implements feign.Client {
     String operation = attempt.operation().operationId();
     Credentials creds = credentials.resolveCredentials();
     Request okRequest = toOkHttp(request, creds);
-    String path = okRequest.url().encodedPath();
+    // Logging and events are off by default; only pay for their arguments when someone listens.
+    boolean observed = LOG.isDebugEnabled() || listener.active();
 
     QuotaLimiter limiter = limiterFor(creds.accessId());
     if (limiter != null) {
@@ -86,51 +100,73 @@ final class SumoTransport implements feign.Client {
         LOG.trace(
             "{} {} request body: {}",
             request.httpMethod(),
-            path,
+            okRequest.url().encodedPath(),
             Redaction.redactJson(new String(request.body(), StandardCharsets.UTF_8)));
       }
       long start = time.nanoTime();
       try (Response response = call.execute()) {
         ResponseBody body = response.body();
-        byte[] bytes = body == null ? new byte[0] : body.bytes();
-        Duration latency = Duration.ofNanos(time.nanoTime() - start);
-        LOG.debug(
-            "{} {} {} -> {} in {} ms (attempt {})",
-            operation,
-            okRequest.method(),
-            path,
-            response.code(),
-            latency.toMillis(),
-            attempt.number());
-        listener.onRequest(
-            new ClientListener.RequestEvent(
-                operation, okRequest.method(), path, attempt.number(), response.code(), latency));
-        return feign.Response.builder()
-            .status(response.code())
-            .reason(response.message())
-            .headers(toFeignHeaders(response.headers().toMultimap()))
-            .body(bytes)
-            .request(request)
-            .build();
+        byte[] bytes = body == null ? NO_BYTES : body.bytes();
+        int status = response.code();
+        if (observed) {
+          observe(operation, okRequest, attempt, status, null, time.nanoTime() - start);
+        }
+        feign.Response.Builder feignResponse =
+            feign.Response.builder()
+                .status(status)
+                .reason(response.message())
+                .body(bytes)
+                .request(request);
+        // Only the error decoder reads headers (Retry-After, Location); a success skips the copy.
+        if (status < 200 || status >= 300) {
+          feignResponse.headers(toFeignHeaders(response.headers()));
+        }
+        return feignResponse.build();
       } catch (IOException e) {
-        Duration latency = Duration.ofNanos(time.nanoTime() - start);
-        LOG.debug(
-            "{} {} {} -> {} after {} ms (attempt {})",
-            operation,
-            okRequest.method(),
-            path,
-            e.getClass().getSimpleName(),
-            latency.toMillis(),
-            attempt.number());
-        listener.onRequest(
-            new ClientListener.RequestEvent(
-                operation, okRequest.method(), path, attempt.number(), 0, latency));
+        if (observed) {
+          observe(operation, okRequest, attempt, 0, e, time.nanoTime() - start);
+        }
         throw failure(operation, attempt, e);
       }
     } finally {
       if (limiter != null) {
         limiter.release();
       }
+    }
+  }
+
+  private void observe(
+      String operation,
+      Request okRequest,
+      Attempt attempt,
+      int status,
+      @Nullable IOException failure,
+      long latencyNanos) {
+    String path = okRequest.url().encodedPath();
+    Duration latency = Duration.ofNanos(latencyNanos);
+    if (failure == null) {
+      LOG.debug(
+          "{} {} {} -> {} in {} ms (attempt {})",
+          operation,
+          okRequest.method(),
+          path,
+          status,
+          latency.toMillis(),
+          attempt.number());
+    } else {
+      LOG.debug(
+          "{} {} {} -> {} after {} ms (attempt {})",
+          operation,
+          okRequest.method(),
+          path,
+          failure.getClass().getSimpleName(),
+          latency.toMillis(),
+          attempt.number());
+    }
+    if (listener.active()) {
+      listener.onRequest(
+          new ClientListener.RequestEvent(
+              operation, okRequest.method(), path, attempt.number(), status, latency));
     }
   }
 
@@ -196,20 +232,34 @@ final class SumoTransport implements feign.Client {
         }
       }
     }
-    builder.header(
-        "Authorization",
-        okhttp3.Credentials.basic(creds.accessId(), creds.accessKey(), StandardCharsets.UTF_8));
+    builder.header("Authorization", authorizationFor(creds));
     builder.header("User-Agent", userAgent);
     byte[] body = request.body();
     String method = request.httpMethod().name();
     RequestBody requestBody = null;
     if (body != null || method.equals("POST") || method.equals("PUT")) {
-      requestBody = RequestBody.create(body == null ? new byte[0] : body, mediaType);
+      requestBody = RequestBody.create(body == null ? NO_BYTES : body, mediaType);
     }
     return builder.method(method, requestBody).build();
   }
 
-  private static Map<String, Collection<String>> toFeignHeaders(Map<String, List<String>> headers) {
-    return Map.copyOf(headers);
+  private String authorizationFor(Credentials creds) {
+    Authorization cached = authorization;
+    if (cached != null && cached.credentials() == creds) {
+      return cached.header();
+    }
+    String header =
+        okhttp3.Credentials.basic(creds.accessId(), creds.accessKey(), StandardCharsets.UTF_8);
+    authorization = new Authorization(creds, header);
+    return header;
+  }
+
+  /** Groups repeated headers; Feign makes its own case-insensitive map from this one. */
+  private static Map<String, Collection<String>> toFeignHeaders(Headers headers) {
+    Map<String, Collection<String>> grouped = new HashMap<>();
+    for (int i = 0, n = headers.size(); i < n; i++) {
+      grouped.computeIfAbsent(headers.name(i), name -> new ArrayList<>(1)).add(headers.value(i));
+    }
+    return grouped;
   }
 }

@@ -122,7 +122,7 @@ public final class BenchmarkMain {
       Map<String, Interleaved.Call> decoders = new LinkedHashMap<>();
       decoders.put("decodeClient", decoding::decodeClient);
       decoders.put("decodeClientMapperBytes", decoding::decodeClientMapperBytes);
-      decoders.put("decodeFastDatesBytes", decoding::decodeFastDatesBytes);
+      decoders.put("decodeFeignReader", decoding::decodeFeignReader);
       decoders.put("decodeRaw", decoding::decodeRaw);
       interleaved.putAll(Interleaved.medians(decoders, 200, 400));
       Machine.printHeader("Benchmark 2: one listUsers page of 1,000 users, client vs raw");
@@ -139,10 +139,10 @@ public final class BenchmarkMain {
           "page decode, client mapper from bytes");
       verdict(
           interleaved,
-          "decodeFastDatesBytes",
+          "decodeFeignReader",
           "decodeRaw",
           "decodeRaw",
-          "page decode, client mapper with ISO-first dates, from bytes");
+          "page decode, Feign's Reader-based JacksonDecoder on the client's mapper (before)");
       return verdict(interleaved, "client", "rawJdk", "rawOkHttp", "page fetch + decode");
     }
   }

@@ -5,6 +5,7 @@ import dev.sumoclient.users.ListUsersRequest;
 import dev.sumoclient.users.SumoUsersClient;
 import dev.sumoclient.users.UserPage;
 import dev.sumoclient.users.generated.model.ListUserModelsResponse;
+import dev.sumoclient.users.internal.BytesDecoder;
 import dev.sumoclient.users.internal.Json;
 import feign.Request;
 import feign.Response;
@@ -48,8 +49,8 @@ public class ListPageBenchmark {
   private ListUsersRequest request;
   private byte[] pageBytes;
   private Decoder clientDecoder;
+  private Decoder feignDecoder;
   private ObjectMapper clientMapper;
-  private ObjectMapper fastDatesMapper;
   private Request feignRequest;
 
   /** Connects the contenders to the run's emulator (2,000 users) and keeps one page's bytes. */
@@ -67,10 +68,10 @@ public class ListPageBenchmark {
   /** Keeps one page's bytes and builds the client's decoder, for the decode-only benchmarks. */
   void prepareDecoding(RawOkHttpClient raw) throws Exception {
     pageBytes = raw.get(raw.usersUrl + "?limit=" + PAGE);
-    // The client's decoding path as its engine wires it: Feign's JacksonDecoder on its mapper.
+    // The client's decoding path as its engine wires it: its byte decoder on its mapper.
     clientMapper = Json.newMapper();
-    fastDatesMapper = FastDatesMapper.create();
-    clientDecoder = new JacksonDecoder(clientMapper);
+    clientDecoder = new BytesDecoder(clientMapper);
+    feignDecoder = new JacksonDecoder(clientMapper);
     feignRequest =
         Request.create(
             Request.HttpMethod.GET, raw.usersUrl, Map.of(), null, StandardCharsets.UTF_8, null);
@@ -116,44 +117,45 @@ public class ListPageBenchmark {
   }
 
   /**
-   * Decoding alone, the client's way: Feign's decoder on the client's mapper.
+   * Decoding alone, the client's way: its Feign decoder (from the body's bytes) on its mapper.
    *
    * @return the page, consumed by JMH
    */
   @Benchmark
   public Object decodeClient() throws Exception {
-    Response response =
-        Response.builder()
-            .status(200)
-            .reason("OK")
-            .headers(Map.of())
-            .body(pageBytes)
-            .request(feignRequest)
-            .build();
-    return clientDecoder.decode(response, ListUserModelsResponse.class);
+    return clientDecoder.decode(pageResponse(), ListUserModelsResponse.class);
   }
 
   /**
-   * Decoding alone with the client's mapper but from bytes, as a byte-based Feign decoder would:
-   * the difference to {@link #decodeClient()} is the cost of Feign's Reader-based decoder, the
-   * difference to {@link #decodeRaw()} the cost of the client's mapper configuration.
+   * Decoding alone as the client did before it had its own decoder: Feign's Reader-based {@code
+   * JacksonDecoder} on the client's mapper.
+   *
+   * @return the page, consumed by JMH
+   */
+  @Benchmark
+  public Object decodeFeignReader() throws Exception {
+    return feignDecoder.decode(pageResponse(), ListUserModelsResponse.class);
+  }
+
+  private Response pageResponse() {
+    return Response.builder()
+        .status(200)
+        .reason("OK")
+        .headers(Map.of())
+        .body(pageBytes)
+        .request(feignRequest)
+        .build();
+  }
+
+  /**
+   * Decoding alone with the client's mapper from bytes, without Feign's response around it: the
+   * difference to {@link #decodeRaw()} is the cost of the client's mapper configuration.
    *
    * @return the page, consumed by JMH
    */
   @Benchmark
   public ListUserModelsResponse decodeClientMapperBytes() throws Exception {
     return clientMapper.readValue(pageBytes, ListUserModelsResponse.class);
-  }
-
-  /**
-   * Decoding alone from bytes with the client's mapper whose date deserializer tries the JDK's ISO
-   * parser first: the price of the change proposed for the client.
-   *
-   * @return the page, consumed by JMH
-   */
-  @Benchmark
-  public ListUserModelsResponse decodeFastDatesBytes() throws Exception {
-    return fastDatesMapper.readValue(pageBytes, ListUserModelsResponse.class);
   }
 
   /**
