@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,14 +51,21 @@ final class Listing {
     if (descending) {
       order = order.reversed();
     }
-    List<UserStore.StoredUser> matching = new ArrayList<>();
+    // A page needs only the first limit + 1 users in order (the extra one says whether a next
+    // page exists): a bounded heap keeps each page O(n log limit) instead of sorting everyone.
+    PriorityQueue<UserStore.StoredUser> firstInOrder =
+        new PriorityQueue<>(limit + 2, order.reversed());
     for (UserStore.StoredUser user : store.snapshot()) {
       if (filter.isEmpty() || user.sortKeys()[3].equals(filter)) {
         if (after == null || isAfter(user, keyIndex, after, descending)) {
-          matching.add(user);
+          firstInOrder.add(user);
+          if (firstInOrder.size() > limit + 1) {
+            firstInOrder.poll();
+          }
         }
       }
     }
+    List<UserStore.StoredUser> matching = new ArrayList<>(firstInOrder);
     matching.sort(order);
     List<UserStore.StoredUser> page = matching.subList(0, Math.min(limit, matching.size()));
     String next = null;
