@@ -54,7 +54,12 @@ public final class LifecycleDemo {
   private Summary lifecycle() {
     long started = System.nanoTime();
     try (SumoEmulator emulator =
-            SumoEmulator.builder().port(0).seedUsers(SEEDED_USERS).randomSeed(42).start();
+            SumoEmulator.builder()
+                .port(0)
+                .seedUsers(SEEDED_USERS)
+                .randomSeed(42)
+                .limits(true)
+                .start();
         SumoUsersClient client =
             SumoUsersClient.builder()
                 .endpoint(emulator.baseUri())
@@ -62,8 +67,8 @@ public final class LifecycleDemo {
                 .applicationName("lifecycle-demo")
                 .build()) {
       out.printf(
-          "Embedded Sumo Logic emulator at %s with %d seeded users (quotas: %d req/s, %d in"
-              + " flight)%n",
+          "Embedded Sumo Logic emulator at %s with %d seeded users (quotas enforced: %d req/s,"
+              + " %d in flight)%n",
           emulator.baseUri(),
           SEEDED_USERS,
           emulator.limits().requestsPerSecond(),
@@ -163,15 +168,22 @@ public final class LifecycleDemo {
       }
 
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      int throttled =
+          (int)
+              emulator.journal().requests().stream()
+                  .filter(request -> request.status() == 429)
+                  .count();
       Summary summary =
-          new Summary(step, listed, pages, emulator.journal().size(), emulator.users().size());
+          new Summary(
+              step, listed, pages, emulator.journal().size(), throttled, emulator.users().size());
       out.printf(
-          "Summary: %d steps, %d users listed in %d pages, %d requests served, %d users left,"
-              + " %d ms%n",
+          "Summary: %d steps, %d users listed in %d pages, %d requests served (%d throttled),"
+              + " %d users left, %d ms%n",
           summary.steps(),
           summary.usersListed(),
           summary.pages(),
           summary.requestsServed(),
+          summary.throttled(),
           summary.usersLeft(),
           elapsed.toMillis());
       return summary;
@@ -190,8 +202,9 @@ public final class LifecycleDemo {
    * @param usersListed how many users the paginator returned
    * @param pages how many pages it read
    * @param requestsServed how many requests the emulator answered
+   * @param throttled how many of them the emulator's quotas answered with 429
    * @param usersLeft how many users the emulator holds at the end
    */
   public record Summary(
-      int steps, long usersListed, int pages, int requestsServed, int usersLeft) {}
+      int steps, long usersListed, int pages, int requestsServed, int throttled, int usersLeft) {}
 }

@@ -20,6 +20,9 @@ class LifecycleDemoTest {
     assertThat(summary.pages()).isEqualTo(3);
     assertThat(summary.steps()).isEqualTo(11);
     assertThat(summary.usersLeft()).as("created then deleted").isEqualTo(250);
+    assertThat(summary.throttled())
+        .as("the client's limiter keeps inside the emulator's enforced quotas")
+        .isZero();
     String output = printed.toString(StandardCharsets.UTF_8);
     assertThat(output)
         .contains("Paged through every user")
