@@ -218,6 +218,14 @@ class QuotaTest {
         .build();
   }
 
+  /** A client whose quota allows a single request, then nothing for half a minute. */
+  private static SumoUsersClient.Builder oneRequestPerHalfMinute(MockWebServer server) {
+    return SumoUsersClient.builder()
+        .endpoint(server.url("/api").uri())
+        .credentials(TestClients.uniqueAccessId(), TestClients.ACCESS_KEY)
+        .quotas(Quotas.of(1, Duration.ofSeconds(30), 1));
+  }
+
   @Test
   void waitingForQuotaCountsAgainstTheCallDeadline() throws IOException {
     try (MockWebServer server = new MockWebServer()) {
@@ -225,12 +233,7 @@ class QuotaTest {
       server.enqueue(TestClients.json(200, TestClients.user("1")));
       server.enqueue(TestClients.json(200, TestClients.user("1")));
       try (SumoUsersClient client =
-          SumoUsersClient.builder()
-              .endpoint(server.url("/api").uri())
-              .credentials(TestClients.uniqueAccessId(), TestClients.ACCESS_KEY)
-              .quotas(Quotas.of(1, Duration.ofSeconds(30), 1))
-              .callTimeout(Duration.ofMillis(500))
-              .build()) {
+          oneRequestPerHalfMinute(server).callTimeout(Duration.ofMillis(500)).build()) {
         client.getUser("1");
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.getUser("1"))
@@ -249,10 +252,7 @@ class QuotaTest {
       server.enqueue(TestClients.json(200, TestClients.user("1")));
       server.enqueue(TestClients.json(200, TestClients.user("1")));
       try (SumoUsersClient client =
-          SumoUsersClient.builder()
-              .endpoint(server.url("/api").uri())
-              .credentials(TestClients.uniqueAccessId(), TestClients.ACCESS_KEY)
-              .quotas(Quotas.of(1, Duration.ofSeconds(30), 1))
+          oneRequestPerHalfMinute(server)
               .rateLimiting(false)
               .callTimeout(Duration.ofSeconds(2))
               .build()) {
