@@ -7,6 +7,7 @@ import dev.sumoclient.users.SumoClientException;
 import dev.sumoclient.users.SumoConfigurationException;
 import dev.sumoclient.users.SumoException;
 import dev.sumoclient.users.SumoIoException;
+import dev.sumoclient.users.SumoNotFoundException;
 import dev.sumoclient.users.SumoServerException;
 import dev.sumoclient.users.SumoServiceException;
 import dev.sumoclient.users.SumoThrottledException;
@@ -79,6 +80,9 @@ public final class Engine implements AutoCloseable {
     if (config.proxy() != null) {
       builder.proxy(config.proxy());
     }
+    if (config.dns() != null) {
+      builder.dns(config.dns());
+    }
     this.http = builder.build();
     SumoTransport transport =
         new SumoTransport(
@@ -142,6 +146,8 @@ public final class Engine implements AutoCloseable {
     int attempt = 1;
     int retries = 0;
     boolean redirected = false;
+    // Whether an earlier attempt may have been applied although its answer never arrived.
+    boolean mayHaveApplied = false;
     while (true) {
       SumoException failure;
       new Attempt(operation, attempt, deadline).install();
@@ -154,6 +160,15 @@ public final class Engine implements AutoCloseable {
         redirected = true;
         attempt++;
         continue;
+      } catch (SumoNotFoundException e) {
+        if (mayHaveApplied && operation.notFoundOnRetryMeansDone()) {
+          LOG.debug(
+              "{}: attempt {} found nothing left to do; an earlier attempt did it",
+              operation.operationId(),
+              attempt);
+          return null;
+        }
+        failure = e;
       } catch (SumoException e) {
         failure = e;
       } catch (DecodeException e) {
@@ -180,13 +195,16 @@ public final class Engine implements AutoCloseable {
         throw failure;
       }
       retries++;
+      // A throttled request was not processed; anything else retried here may have been.
+      mayHaveApplied |= !(failure instanceof SumoThrottledException);
       Duration delay = delayBefore(retries, failure);
       long remaining = deadline - time.nanoTime();
-      if (delay.toNanos() >= remaining) {
+      // Compared as durations: a Retry-After of centuries does not fit in nanoseconds.
+      if (delay.compareTo(Duration.ofNanos(Math.max(remaining, 0))) >= 0) {
         LOG.debug(
-            "{}: not retrying, a wait of {} ms would pass the call deadline",
+            "{}: not retrying, a wait of {} would pass the call deadline",
             operation.operationId(),
-            delay.toMillis());
+            delay);
         throw failure;
       }
       attempt++;

@@ -81,6 +81,8 @@ final class SumoErrorDecoder implements ErrorDecoder {
           operation, status, null, null, "redirect without a Location header");
     }
     Optional<Deployment> target = sumoDeployment(location);
+    // A location with user information is never followed, and never echoed with it.
+    location = Endpoints.describe(location);
     if (target.isEmpty()) {
       return new SumoWrongDeploymentException(
           operation,

@@ -85,10 +85,15 @@ final class SumoTransport implements feign.Client {
     boolean observed = LOG.isDebugEnabled() || listener.active();
 
     QuotaLimiter limiter = limiterFor(creds.accessId());
-    if (limiter != null) {
-      acquire(limiter, attempt);
-    }
+    // The permit is taken inside the try, so nothing that happens once it is held (a listener, a
+    // log appender, an Error of any kind) can keep it from being given back.
+    boolean acquired = false;
     try {
+      if (limiter != null) {
+        Duration waited = acquire(limiter, attempt);
+        acquired = true;
+        throttledByQuota(operation, waited);
+      }
       long remaining = attempt.deadlineNanos() - time.nanoTime();
       if (remaining <= 0) {
         throw new SumoTimeoutException(
@@ -129,7 +134,7 @@ final class SumoTransport implements feign.Client {
         throw failure(operation, attempt, e);
       }
     } finally {
-      if (limiter != null) {
+      if (acquired) {
         limiter.release();
       }
     }
@@ -170,16 +175,18 @@ final class SumoTransport implements feign.Client {
     }
   }
 
-  private void acquire(QuotaLimiter limiter, Attempt attempt) {
+  private void throttledByQuota(String operation, Duration waited) {
+    if (waited.toMillis() >= 1) {
+      LOG.debug("{} waited {} ms for client-side quota", operation, waited.toMillis());
+      listener.onThrottled(
+          new ClientListener.ThrottleEvent(operation, ClientListener.Source.CLIENT_QUOTA, waited));
+    }
+  }
+
+  private Duration acquire(QuotaLimiter limiter, Attempt attempt) {
     String operation = attempt.operation().operationId();
     try {
-      Duration waited = limiter.acquire(attempt.deadlineNanos());
-      if (waited.toMillis() >= 1) {
-        LOG.debug("{} waited {} ms for client-side quota", operation, waited.toMillis());
-        listener.onThrottled(
-            new ClientListener.ThrottleEvent(
-                operation, ClientListener.Source.CLIENT_QUOTA, waited));
-      }
+      return limiter.acquire(attempt.deadlineNanos());
     } catch (QuotaLimiter.QuotaTimeoutException e) {
       throw new SumoTimeoutException(operation + ": " + e.getMessage(), null);
     } catch (InterruptedException e) {
