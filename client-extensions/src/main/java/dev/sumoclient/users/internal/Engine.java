@@ -29,7 +29,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
@@ -52,7 +51,7 @@ public final class Engine implements AutoCloseable {
   private final UserManagementApi api;
   private final Listeners listener;
   private final AtomicReference<Route> route;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Lifecycle lifecycle = new Lifecycle();
 
   private record Route(URI baseUri, @Nullable Deployment deployment) {}
 
@@ -75,8 +74,12 @@ public final class Engine implements AutoCloseable {
             // A redirect could turn a POST or DELETE into a GET and carry credentials anywhere.
             .followRedirects(false)
             .followSslRedirects(false)
-            // OkHttp would otherwise re-send a POST on a stale connection behind our back.
-            .retryOnConnectionFailure(false);
+            // On: a failed connect (nothing sent) moves on to the host's next IP address, as a
+            // default OkHttp client does; off would also stop that, and one dead load-balancer
+            // address would fail every call. What OkHttp must not do, re-send a request that
+            // reached the network, is prevented by NoReplayAfterSending and one-shot bodies.
+            .retryOnConnectionFailure(true)
+            .addNetworkInterceptor(new SumoTransport.NoReplayAfterSending());
     if (config.proxy() != null) {
       builder.proxy(config.proxy());
     }
@@ -91,7 +94,8 @@ public final class Engine implements AutoCloseable {
             config.quotas(),
             config.time(),
             config.userAgent(),
-            listener);
+            listener,
+            lifecycle);
     this.api =
         Feign.builder()
             .client(transport)
@@ -138,8 +142,8 @@ public final class Engine implements AutoCloseable {
    * @return the result
    */
   public <T> T call(Operation operation, Function<UserManagementApi, T> invocation) {
-    if (closed.get()) {
-      throw new SumoClientException("The client is closed");
+    if (lifecycle.isClosed()) {
+      throw Lifecycle.closedFailure(operation.operationId(), null);
     }
     TimeSource time = config.time();
     long deadline = time.nanoTime() + config.callTimeout().toNanos();
@@ -173,7 +177,7 @@ public final class Engine implements AutoCloseable {
         failure = e;
       } catch (DecodeException e) {
         throw new SumoClientException(
-            operation.operationId() + ": could not read the response: " + e.getMessage(), e);
+            operation.operationId() + ": could not read the answer: " + e.getMessage(), e);
       } catch (EncodeException e) {
         throw new SumoClientException(
             operation.operationId() + ": could not write the request: " + e.getMessage(), e);
@@ -183,6 +187,9 @@ public final class Engine implements AutoCloseable {
         Attempt.clear();
       }
 
+      if (lifecycle.isClosed()) {
+        throw Lifecycle.closedFailure(operation.operationId(), failure);
+      }
       if (failure instanceof SumoThrottledException throttled) {
         listener.onThrottled(
             new ClientListener.ThrottleEvent(
@@ -216,12 +223,14 @@ public final class Engine implements AutoCloseable {
           failure.getMessage());
       listener.onRetry(
           new ClientListener.RetryEvent(operation.operationId(), attempt, delay, failure));
-      try {
-        time.sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SumoClientException(operation.operationId() + ": interrupted before retry", e);
-      }
+      Duration wait = delay;
+      // close() ends this wait at once with a "client closed" failure.
+      lifecycle.await(
+          operation.operationId(),
+          () -> {
+            time.sleep(wait);
+            return null;
+          });
     }
   }
 
@@ -282,10 +291,19 @@ public final class Engine implements AutoCloseable {
     return true;
   }
 
-  /** Stops the HTTP client's threads and connections; further calls fail. */
+  /**
+   * Stops every call: after this returns nothing more is sent.
+   *
+   * <p>Calls waiting for quota or for a retry fail at once with a "client closed" {@link
+   * SumoClientException}, exchanges under way are cancelled, and later calls are refused; then the
+   * HTTP client's threads and connections are released. Like OkHttp's {@code
+   * Dispatcher.cancelAll()} and AWS SDK v2's {@code close()}, closing is not a graceful drain.
+   */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
+    boolean first = !lifecycle.isClosed();
+    lifecycle.close();
+    if (first) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
