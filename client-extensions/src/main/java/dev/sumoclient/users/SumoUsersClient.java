@@ -151,6 +151,9 @@ public final class SumoUsersClient implements AutoCloseable {
    * Deletes a user, doing with their content what the caller explicitly chose.
    *
    * @param id the user id
+   *     <p>A delete is retried after a timeout or a gateway error like a read. Should the retry be
+   *     answered 404 after an attempt that may have reached Sumo, the earlier attempt deleted the
+   *     user, so the call succeeds rather than reporting a user it just deleted as not found.
    * @param content where the user's content goes; there is no default
    * @throws SumoValidationException if {@code content} is null or an id is invalid
    */
@@ -322,7 +325,15 @@ public final class SumoUsersClient implements AutoCloseable {
     return engine.currentBaseUri();
   }
 
-  /** Releases the connection pool and threads; calls made afterwards fail. */
+  /**
+   * Stops every call and releases the connection pool and threads: after this returns, nothing more
+   * is sent.
+   *
+   * <p>Calls waiting for quota or for a retry fail at once with a "client closed" {@link
+   * SumoClientException}, exchanges under way are cancelled (their calls fail the same way), and
+   * calls made afterwards are refused. As with OkHttp's {@code cancelAll()}, closing is not a
+   * graceful drain: finish the calls you care about first.
+   */
   @Override
   public void close() {
     engine.close();

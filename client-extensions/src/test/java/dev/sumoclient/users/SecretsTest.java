@@ -121,17 +121,19 @@ class SecretsTest {
         new okhttp3.mockwebserver.Dispatcher() {
           @Override
           public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
-            String echo =
-                "Bad gateway. Your request: "
-                    + request.getRequestLine()
-                    + "\n"
-                    + request.getHeaders()
-                    + "\n"
-                    + request.getBody().readUtf8();
+            // Headers echoed one per line as they came (OkHttp's own Headers.toString() would
+            // already hide Authorization, which a real gateway does not).
+            StringBuilder echo = new StringBuilder("Bad gateway. Your request: ");
+            echo.append(request.getRequestLine()).append('\n');
+            okhttp3.Headers headers = request.getHeaders();
+            for (int i = 0; i < headers.size(); i++) {
+              echo.append(headers.name(i)).append(": ").append(headers.value(i)).append('\n');
+            }
+            echo.append(request.getBody().readUtf8());
             return new MockResponse()
                 .setResponseCode(502)
                 .setHeader("Content-Type", "text/plain")
-                .setBody(echo);
+                .setBody(echo.toString());
           }
         });
     List<MockResponse> others =
