@@ -78,10 +78,18 @@ class ConnectRoutesTest {
   @Test
   void aRequestThatReachedTheServerIsResentOnlyByTheRetryPolicy() {
     // The retry policy here is none(): OkHttp itself must not re-send after a broken connection,
-    // or the resend would bypass the policy, the quota and the listener.
+    // or the resend would bypass the policy, the quota and the listener. OkHttp re-sends on a
+    // pooled connection, so the first call leaves one in the pool.
+    server.enqueue(json(200, user("1")));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(json(200, user("1")));
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(new MockResponse().setResponseCode(204));
+    assertThat(client.getUser("1").getId()).isEqualTo("1");
     assertThatThrownBy(() -> client.getUser("1")).isInstanceOf(SumoIoException.class);
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(client.getUser("1").getId()).isEqualTo("1");
+    assertThatThrownBy(() -> client.resetPassword("1")).isInstanceOf(SumoIoException.class);
+    assertThat(server.getRequestCount()).isEqualTo(4);
   }
 }
