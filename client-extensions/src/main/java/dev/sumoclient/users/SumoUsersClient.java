@@ -1,5 +1,8 @@
 package dev.sumoclient.users;
 
+import static dev.sumoclient.users.internal.RequestValidator.literal;
+import static dev.sumoclient.users.internal.RequestValidator.literalOrNull;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sumoclient.users.generated.model.ChangeEmailRequest;
 import dev.sumoclient.users.generated.model.CreateUserDefinition;
@@ -93,9 +96,9 @@ public final class SumoUsersClient implements AutoCloseable {
             api ->
                 api.listUsers(
                     r.limit().orElse(null),
-                    r.startToken().orElse(null),
+                    literalOrNull(r.startToken().orElse(null)),
                     r.sortBy().orElse(null),
-                    r.email().orElse(null)));
+                    literalOrNull(r.email().orElse(null))));
     if (response == null) {
       return new UserPage(List.of(), null);
     }
@@ -113,7 +116,7 @@ public final class SumoUsersClient implements AutoCloseable {
    */
   public UserModel getUser(String id) {
     RequestValidator.requireId("id", id);
-    return engine.call(Operation.GET_USER, api -> api.getUser(id));
+    return engine.call(Operation.GET_USER, api -> api.getUser(literal(id)));
   }
 
   /**
@@ -141,13 +144,16 @@ public final class SumoUsersClient implements AutoCloseable {
     RequestValidator.requireId("id", id);
     requireArgument("definition", definition);
     validator.validate("updateUser", definition);
-    return engine.call(Operation.UPDATE_USER, api -> api.updateUser(id, definition));
+    return engine.call(Operation.UPDATE_USER, api -> api.updateUser(literal(id), definition));
   }
 
   /**
    * Deletes a user, doing with their content what the caller explicitly chose.
    *
    * @param id the user id
+   *     <p>A delete is retried after a timeout or a gateway error like a read. Should the retry be
+   *     answered 404 after an attempt that may have reached Sumo, the earlier attempt deleted the
+   *     user, so the call succeeds rather than reporting a user it just deleted as not found.
    * @param content where the user's content goes; there is no default
    * @throws SumoValidationException if {@code content} is null or an id is invalid
    */
@@ -167,7 +173,7 @@ public final class SumoUsersClient implements AutoCloseable {
     engine.call(
         Operation.DELETE_USER,
         api -> {
-          api.deleteUser(id, transferTo, deleteContent);
+          api.deleteUser(literal(id), literalOrNull(transferTo), deleteContent);
           return null;
         });
   }
@@ -186,7 +192,7 @@ public final class SumoUsersClient implements AutoCloseable {
     engine.call(
         Operation.REQUEST_CHANGE_EMAIL,
         api -> {
-          api.requestChangeEmail(id, body);
+          api.requestChangeEmail(literal(id), body);
           return null;
         });
   }
@@ -201,7 +207,7 @@ public final class SumoUsersClient implements AutoCloseable {
     engine.call(
         Operation.RESET_PASSWORD,
         api -> {
-          api.resetPassword(id);
+          api.resetPassword(literal(id));
           return null;
         });
   }
@@ -216,7 +222,7 @@ public final class SumoUsersClient implements AutoCloseable {
     engine.call(
         Operation.UNLOCK_USER,
         api -> {
-          api.unlockUser(id);
+          api.unlockUser(literal(id));
           return null;
         });
   }
@@ -242,7 +248,7 @@ public final class SumoUsersClient implements AutoCloseable {
     engine.call(
         Operation.DISABLE_MFA,
         api -> {
-          api.disableMfa(id, body);
+          api.disableMfa(literal(id), body);
           return null;
         });
   }
@@ -319,7 +325,15 @@ public final class SumoUsersClient implements AutoCloseable {
     return engine.currentBaseUri();
   }
 
-  /** Releases the connection pool and threads; calls made afterwards fail. */
+  /**
+   * Stops every call and releases the connection pool and threads: after this returns, nothing more
+   * is sent.
+   *
+   * <p>Calls waiting for quota or for a retry fail at once with a "client closed" {@link
+   * SumoClientException}, exchanges under way are cancelled (their calls fail the same way), and
+   * calls made afterwards are refused. As with OkHttp's {@code cancelAll()}, closing is not a
+   * graceful drain: finish the calls you care about first.
+   */
   @Override
   public void close() {
     engine.close();
@@ -353,6 +367,9 @@ public final class SumoUsersClient implements AutoCloseable {
             "SUMOLOGIC_BASE_URL",
             "SUMO_ENDPOINT");
 
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+    private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
     private @Nullable Deployment deployment;
     private @Nullable URI endpoint;
     private @Nullable CredentialsProvider credentialsProvider;
@@ -369,6 +386,7 @@ public final class SumoUsersClient implements AutoCloseable {
     private @Nullable String applicationName;
     private @Nullable ClientListener listener;
     private TimeSource time = TimeSource.SYSTEM;
+    private okhttp3.@Nullable Dns dns;
     private boolean environmentConsulted;
 
     private Builder() {}
@@ -452,6 +470,13 @@ public final class SumoUsersClient implements AutoCloseable {
           deployment = parseVariable(name, value);
         } else {
           URI uri = parseUri(name, value);
+          if (uri.getRawUserInfo() != null) {
+            // Refused rather than dropped: whoever put id:key there expects it to be used.
+            throw new SumoConfigurationException(
+                name
+                    + " must not carry user information; set the access id and key in their own"
+                    + " variables");
+          }
           Optional<Deployment> sumo =
               uri.getHost() == null ? Optional.empty() : Deployment.forHost(uri.getHost());
           if (sumo.isPresent() && "https".equalsIgnoreCase(uri.getScheme())) {
@@ -587,8 +612,9 @@ public final class SumoUsersClient implements AutoCloseable {
     /**
      * Sets the TCP and TLS connect timeout.
      *
-     * @param timeout a positive duration
+     * @param timeout from 1 ms to {@code Integer.MAX_VALUE} ms (about 24.8 days)
      * @return this builder
+     * @throws SumoValidationException if outside that range
      */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive("connectTimeout", timeout);
@@ -598,8 +624,9 @@ public final class SumoUsersClient implements AutoCloseable {
     /**
      * Sets the longest silence while waiting for response bytes.
      *
-     * @param timeout a positive duration
+     * @param timeout from 1 ms to {@code Integer.MAX_VALUE} ms (about 24.8 days)
      * @return this builder
+     * @throws SumoValidationException if outside that range
      */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive("readTimeout", timeout);
@@ -609,8 +636,9 @@ public final class SumoUsersClient implements AutoCloseable {
     /**
      * Sets the deadline of a whole call, including quota waits, retries and backoff.
      *
-     * @param timeout a positive duration
+     * @param timeout from 1 ms to {@code Integer.MAX_VALUE} ms (about 24.8 days)
      * @return this builder
+     * @throws SumoValidationException if outside that range
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive("callTimeout", timeout);
@@ -656,6 +684,12 @@ public final class SumoUsersClient implements AutoCloseable {
     public Builder listener(ClientListener listener) {
       requireArgument("listener", listener);
       this.listener = listener;
+      return this;
+    }
+
+    /** Replaces the host name resolver; for tests of this package. */
+    Builder dns(okhttp3.Dns dns) {
+      this.dns = dns;
       return this;
     }
 
@@ -715,7 +749,8 @@ public final class SumoUsersClient implements AutoCloseable {
               proxy,
               UserAgent.header(applicationName),
               listener,
-              time);
+              time,
+              dns);
       ObjectMapper mapper = Json.newMapper();
       String description = "accessId=" + initial.accessId() + " via " + provider.describe();
       return new SumoUsersClient(new Engine(config, mapper), new RequestValidator(), description);
@@ -745,9 +780,25 @@ public final class SumoUsersClient implements AutoCloseable {
       };
     }
 
+    /**
+     * Checks a timeout against what OkHttp accepts: whole milliseconds from 1 ms to {@code
+     * Integer.MAX_VALUE} ms (about 24.8 days). Checked here, naming the setting, rather than left
+     * to fail inside {@link #build()} with OkHttp's bare {@code IllegalArgumentException}.
+     */
     private static Duration positive(String field, Duration value) {
       if (value == null || value.isNegative() || value.isZero()) {
         throw new SumoValidationException(field, "must be a positive duration");
+      }
+      if (value.compareTo(MIN_TIMEOUT) < 0) {
+        throw new SumoValidationException(field, "must be at least 1 ms, but was " + value);
+      }
+      if (value.compareTo(MAX_TIMEOUT) > 0) {
+        throw new SumoValidationException(
+            field,
+            "must be at most "
+                + MAX_TIMEOUT
+                + " (Integer.MAX_VALUE ms, the longest timeout OkHttp takes), but was "
+                + value);
       }
       return value;
     }

@@ -158,4 +158,21 @@ class ErrorMappingTest {
         .hasCauseInstanceOf(IOException.class);
     orphan.close();
   }
+
+  @Test
+  void garbageInASuccessfulAnswerSaysWhatCameBack() {
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(200)
+            .setHeader("Content-Type", "text/html")
+            .setBody("<html>upstream proxy error " + TestClients.ACCESS_KEY + "</html>"));
+    assertThatThrownBy(() -> client.getUser("1"))
+        .isInstanceOf(SumoClientException.class)
+        .hasMessageContaining("getUser")
+        .hasMessageContaining("200")
+        .hasMessageContaining("text/html")
+        .hasMessageContaining("<html>upstream proxy error")
+        .hasMessageNotContaining("Unexpected character")
+        .hasMessageNotContaining(TestClients.ACCESS_KEY);
+  }
 }

@@ -206,6 +206,25 @@ class OperationsWireTest {
     RecordedRequest delete = next();
     assertThat(delete.getRequestUrl().pathSegments()).containsExactly("api", "v1", "users", "x");
     assertThat(delete.getRequestUrl().queryParameter("transferTo")).isEqualTo("../../admin?x=1");
+
+    // An id is data: percent signs in it are sent as themselves, never decoded as escapes.
+    for (String id : List.of("%2e", "%2E%2e", "%2e%2e", "%41", "%2F", "%", "%%32e", "a%20b")) {
+      server.enqueue(json(200, user("x")));
+      server.enqueue(new MockResponse().setResponseCode(204));
+      server.enqueue(new MockResponse().setResponseCode(204));
+      client.getUser(id);
+      client.unlockUser(id);
+      client.deleteUser(id, ContentDisposition.deleteContent());
+      assertThat(next().getRequestUrl().pathSegments()).containsExactly("api", "v1", "users", id);
+      assertThat(next().getRequestUrl().pathSegments())
+          .containsExactly("api", "v1", "users", id, "unlock");
+      RecordedRequest deleted = next();
+      assertThat(deleted.getMethod()).isEqualTo("DELETE");
+      assertThat(deleted.getRequestUrl().pathSegments()).containsExactly("api", "v1", "users", id);
+      server.enqueue(new MockResponse().setResponseCode(204));
+      client.deleteUser("x", ContentDisposition.transferTo(id));
+      assertThat(next().getRequestUrl().queryParameter("transferTo")).isEqualTo(id);
+    }
   }
 
   @Test
@@ -226,5 +245,17 @@ class OperationsWireTest {
         .isInstanceOf(SumoClientException.class)
         .hasMessageContaining("closed");
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anExplicitlyEmptyRoleListIsSentAsSuch() throws Exception {
+    server.enqueue(json(200, user("1")));
+    client.createUser(
+        new CreateUserDefinition()
+            .firstName("Ada")
+            .lastName("Lovelace")
+            .email("ada@example.com")
+            .roleIds(List.of()));
+    assertThat(next().getBody().readUtf8()).contains("\"roleIds\":[]");
   }
 }

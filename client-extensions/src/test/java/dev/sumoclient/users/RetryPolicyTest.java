@@ -36,4 +36,14 @@ class RetryPolicyTest {
         .isInstanceOf(SumoValidationException.class)
         .hasMessageContaining("maxRetries");
   }
+
+  @Test
+  void backoffDelaysBeyondWhatNanosecondsHoldAreCappedNotAnOverflow() {
+    RetryPolicy centuries =
+        RetryPolicy.builder()
+            .baseDelay(Duration.ofDays(1_000_000))
+            .maxDelay(Duration.ofSeconds(Long.MAX_VALUE))
+            .build();
+    assertThat(centuries.backoff(3, 0.5)).isGreaterThan(Duration.ofDays(100 * 365));
+  }
 }

@@ -230,4 +230,79 @@ class RetryTest {
     assertThat(server.getRequestCount()).isEqualTo(3);
     impatient.close();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "9300000000",
+        "99999999999999999999999",
+        "Fri, 31 Dec 9999 23:59:59 GMT",
+        "Fri, 01 Jan 2027 00:00:00 GMT"
+      })
+  void aHugeRetryAfterFailsAtOnceWithTheThrottleCarryingTheServersValue(String retryAfter) {
+    server.enqueue(json(429, error(429, "rate")).setHeader("Retry-After", retryAfter));
+    assertThatThrownBy(() -> client.getUser("1"))
+        .isInstanceOfSatisfying(
+            SumoThrottledException.class,
+            e ->
+                assertThat(e.retryAfter())
+                    .hasValueSatisfying(
+                        wait -> assertThat(wait).isGreaterThan(Duration.ofDays(300))));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps()).isEmpty();
+    assertThat(throttles).hasSize(1);
+  }
+
+  @Test
+  void aHugeRetryAfterWithAnHttpDateKeepsTheServersExactValue() {
+    server.enqueue(
+        json(429, error(429, "rate")).setHeader("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT"));
+    assertThatThrownBy(() -> client.getUser("1"))
+        .isInstanceOfSatisfying(
+            SumoThrottledException.class,
+            e ->
+                assertThat(e.retryAfter())
+                    .contains(
+                        Duration.between(
+                            FakeTime.START, java.time.Instant.parse("9999-12-31T23:59:59Z"))));
+  }
+
+  @Test
+  void aDeleteWhoseRetryFindsTheUserGoneHasSucceeded() {
+    List<ClientListener.RequestEvent> requests = new CopyOnWriteArrayList<>();
+    SumoUsersClient impatient =
+        TestClients.against(server, time)
+            .readTimeout(Duration.ofMillis(200))
+            .listener(
+                new ClientListener() {
+                  @Override
+                  public void onRequest(RequestEvent event) {
+                    requests.add(event);
+                  }
+                })
+            .build();
+    // The first DELETE is processed, but its answer never arrives; the retry finds nothing to
+    // delete.
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(json(404, error(404, "user.not.found")));
+    impatient.deleteUser("1", ContentDisposition.deleteContent());
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(requests)
+        .last()
+        .satisfies(
+            r -> {
+              assertThat(r.attempt()).isEqualTo(2);
+              assertThat(r.status()).isEqualTo(404);
+            });
+
+    // A 404 to a first attempt, or to a retry after a throttle (not processed), is still not found.
+    server.enqueue(json(404, error(404, "user.not.found")));
+    assertThatThrownBy(() -> impatient.deleteUser("2", ContentDisposition.deleteContent()))
+        .isInstanceOf(SumoNotFoundException.class);
+    server.enqueue(json(429, error(429, "rate")).setHeader("Retry-After", "0"));
+    server.enqueue(json(404, error(404, "user.not.found")));
+    assertThatThrownBy(() -> impatient.deleteUser("3", ContentDisposition.deleteContent()))
+        .isInstanceOf(SumoNotFoundException.class);
+    impatient.close();
+  }
 }

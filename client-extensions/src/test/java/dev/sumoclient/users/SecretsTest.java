@@ -111,6 +111,66 @@ class SecretsTest {
     }
   }
 
+  @Test
+  void aGatewayEchoingTheRequestNeverPutsCredentialsOrPasswordsIntoExceptions() {
+    String accessId = TestClients.uniqueAccessId();
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((accessId + ":" + ACCESS_KEY).getBytes(StandardCharsets.UTF_8));
+    server.setDispatcher(
+        new okhttp3.mockwebserver.Dispatcher() {
+          @Override
+          public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+            // Headers echoed one per line as they came (OkHttp's own Headers.toString() would
+            // already hide Authorization, which a real gateway does not).
+            StringBuilder echo = new StringBuilder("Bad gateway. Your request: ");
+            echo.append(request.getRequestLine()).append('\n');
+            okhttp3.Headers headers = request.getHeaders();
+            for (int i = 0; i < headers.size(); i++) {
+              echo.append(headers.name(i)).append(": ").append(headers.value(i)).append('\n');
+            }
+            echo.append(request.getBody().readUtf8());
+            return new MockResponse()
+                .setResponseCode(502)
+                .setHeader("Content-Type", "text/plain")
+                .setBody(echo.toString());
+          }
+        });
+    List<MockResponse> others =
+        List.of(
+            json(400, "{\"errors\":[{\"code\":\"x\",\"message\":\"key " + ACCESS_KEY + "\"}]}"),
+            json(400, "{\"newPassword\":\"" + PASSWORD + "\",\"x\":1}"),
+            json(400, "{\"p\\u0061ssword\":\"" + PASSWORD + "\"}"),
+            json(400, "{\"clientSecret\": \"" + PASSWORD + "\"}"),
+            new MockResponse()
+                .setResponseCode(403)
+                .setBody("denied: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"),
+            new MockResponse()
+                .setResponseCode(403)
+                .setBody("key=" + ACCESS_KEY + "&id=" + accessId));
+    try (SumoUsersClient client =
+        TestClients.against(server, new FakeTime())
+            .credentials(accessId, ACCESS_KEY)
+            .retryPolicy(RetryPolicy.none())
+            .build()) {
+      expectFailure(() -> client.disableMfa("1", "ada@example.com", PASSWORD.toCharArray()));
+      expectFailure(() -> client.getUser("1"));
+      server.setDispatcher(new okhttp3.mockwebserver.QueueDispatcher());
+      for (MockResponse response : others) {
+        server.enqueue(response);
+        expectFailure(() -> client.getUser("1"));
+      }
+    }
+    assertThat(exceptionTexts).hasSizeGreaterThanOrEqualTo(8);
+    for (String text : exceptionTexts) {
+      assertThat(text)
+          .doesNotContain(ACCESS_KEY, basic, PASSWORD, "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl");
+    }
+    assertThat(exceptionTexts)
+        .as("the echo is still shown, redacted")
+        .anySatisfy(text -> assertThat(text).contains("Authorization: ****"));
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);

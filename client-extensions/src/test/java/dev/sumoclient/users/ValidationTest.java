@@ -90,4 +90,24 @@ class ValidationTest {
     assertThatThrownBy(() -> client.deleteUser("1", ContentDisposition.transferTo("..")))
         .hasMessageContaining("transferTo");
   }
+
+  @Test
+  void forgottenRoleIdsAreRefusedBeforeSending() {
+    CreateUserDefinition noRoles =
+        new CreateUserDefinition().firstName("Ada").lastName("Lovelace").email("ada@example.com");
+    assertThatThrownBy(() -> client.createUser(noRoles))
+        .isInstanceOfSatisfying(
+            SumoValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(new Violation("createUser.roleIds", "must not be null")));
+    UpdateUserDefinition update =
+        new UpdateUserDefinition().firstName("Ada").lastName("Lovelace").isActive(true);
+    assertThatThrownBy(() -> client.updateUser("1", update))
+        .isInstanceOfSatisfying(
+            SumoValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(new Violation("updateUser.roleIds", "must not be null")));
+  }
 }

@@ -1,8 +1,10 @@
 package dev.sumoclient.users.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import feign.Response;
+import feign.codec.DecodeException;
 import feign.codec.Decoder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,10 +64,42 @@ public final class BytesDecoder implements Decoder {
     try (InputStream source = in) {
       return mapper.readValue(source, mapper.constructType(type));
     } catch (RuntimeJsonMappingException e) {
+      if (e.getCause() instanceof JsonProcessingException json) {
+        throw notTheExpectedJson(response, json);
+      }
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
       throw e;
+    } catch (JsonProcessingException e) {
+      throw notTheExpectedJson(response, e);
     }
+  }
+
+  /**
+   * Says what came back instead of the JSON expected, as the error path does for other statuses:
+   * the status, the content type and the start of the body, redacted; the parser's own message
+   * (which reads like a stack trace to someone whose proxy sent an HTML page) stays in the cause.
+   */
+  private static DecodeException notTheExpectedJson(Response response, Exception cause)
+      throws IOException {
+    Attempt attempt = Attempt.current();
+    String contentType = attempt == null ? null : attempt.contentType();
+    byte[] bytes;
+    try (InputStream again = response.body().asInputStream()) {
+      bytes = again.readAllBytes();
+    }
+    String snippet =
+        Redaction.snippet(bytes, attempt == null ? java.util.List.of() : attempt.secrets());
+    return new DecodeException(
+        response.status(),
+        "HTTP "
+            + response.status()
+            + " with "
+            + (contentType == null ? "no Content-Type" : "Content-Type " + contentType)
+            + " is not the JSON expected; the body starts: "
+            + (snippet == null ? "(empty)" : snippet),
+        response.request(),
+        cause);
   }
 }

@@ -7,6 +7,7 @@ import dev.sumoclient.users.SumoClientException;
 import dev.sumoclient.users.SumoConfigurationException;
 import dev.sumoclient.users.SumoException;
 import dev.sumoclient.users.SumoIoException;
+import dev.sumoclient.users.SumoNotFoundException;
 import dev.sumoclient.users.SumoServerException;
 import dev.sumoclient.users.SumoServiceException;
 import dev.sumoclient.users.SumoThrottledException;
@@ -28,7 +29,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
@@ -51,7 +51,7 @@ public final class Engine implements AutoCloseable {
   private final UserManagementApi api;
   private final Listeners listener;
   private final AtomicReference<Route> route;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Lifecycle lifecycle = new Lifecycle();
 
   private record Route(URI baseUri, @Nullable Deployment deployment) {}
 
@@ -74,10 +74,17 @@ public final class Engine implements AutoCloseable {
             // A redirect could turn a POST or DELETE into a GET and carry credentials anywhere.
             .followRedirects(false)
             .followSslRedirects(false)
-            // OkHttp would otherwise re-send a POST on a stale connection behind our back.
-            .retryOnConnectionFailure(false);
+            // On: a failed connect (nothing sent) moves on to the host's next IP address, as a
+            // default OkHttp client does; off would also stop that, and one dead load-balancer
+            // address would fail every call. What OkHttp must not do, re-send a request that
+            // reached the network, is prevented by NoReplayAfterSending and one-shot bodies.
+            .retryOnConnectionFailure(true)
+            .addNetworkInterceptor(new SumoTransport.NoReplayAfterSending());
     if (config.proxy() != null) {
       builder.proxy(config.proxy());
+    }
+    if (config.dns() != null) {
+      builder.dns(config.dns());
     }
     this.http = builder.build();
     SumoTransport transport =
@@ -87,7 +94,8 @@ public final class Engine implements AutoCloseable {
             config.quotas(),
             config.time(),
             config.userAgent(),
-            listener);
+            listener,
+            lifecycle);
     this.api =
         Feign.builder()
             .client(transport)
@@ -134,14 +142,16 @@ public final class Engine implements AutoCloseable {
    * @return the result
    */
   public <T> T call(Operation operation, Function<UserManagementApi, T> invocation) {
-    if (closed.get()) {
-      throw new SumoClientException("The client is closed");
+    if (lifecycle.isClosed()) {
+      throw Lifecycle.closedFailure(operation.operationId(), null);
     }
     TimeSource time = config.time();
     long deadline = time.nanoTime() + config.callTimeout().toNanos();
     int attempt = 1;
     int retries = 0;
     boolean redirected = false;
+    // Whether an earlier attempt may have been applied although its answer never arrived.
+    boolean mayHaveApplied = false;
     while (true) {
       SumoException failure;
       new Attempt(operation, attempt, deadline).install();
@@ -154,11 +164,20 @@ public final class Engine implements AutoCloseable {
         redirected = true;
         attempt++;
         continue;
+      } catch (SumoNotFoundException e) {
+        if (mayHaveApplied && operation.notFoundOnRetryMeansDone()) {
+          LOG.debug(
+              "{}: attempt {} found nothing left to do; an earlier attempt did it",
+              operation.operationId(),
+              attempt);
+          return null;
+        }
+        failure = e;
       } catch (SumoException e) {
         failure = e;
       } catch (DecodeException e) {
         throw new SumoClientException(
-            operation.operationId() + ": could not read the response: " + e.getMessage(), e);
+            operation.operationId() + ": could not read the answer: " + e.getMessage(), e);
       } catch (EncodeException e) {
         throw new SumoClientException(
             operation.operationId() + ": could not write the request: " + e.getMessage(), e);
@@ -168,6 +187,9 @@ public final class Engine implements AutoCloseable {
         Attempt.clear();
       }
 
+      if (lifecycle.isClosed()) {
+        throw Lifecycle.closedFailure(operation.operationId(), failure);
+      }
       if (failure instanceof SumoThrottledException throttled) {
         listener.onThrottled(
             new ClientListener.ThrottleEvent(
@@ -180,13 +202,16 @@ public final class Engine implements AutoCloseable {
         throw failure;
       }
       retries++;
+      // A throttled request was not processed; anything else retried here may have been.
+      mayHaveApplied |= !(failure instanceof SumoThrottledException);
       Duration delay = delayBefore(retries, failure);
       long remaining = deadline - time.nanoTime();
-      if (delay.toNanos() >= remaining) {
+      // Compared as durations: a Retry-After of centuries does not fit in nanoseconds.
+      if (delay.compareTo(Duration.ofNanos(Math.max(remaining, 0))) >= 0) {
         LOG.debug(
-            "{}: not retrying, a wait of {} ms would pass the call deadline",
+            "{}: not retrying, a wait of {} would pass the call deadline",
             operation.operationId(),
-            delay.toMillis());
+            delay);
         throw failure;
       }
       attempt++;
@@ -198,12 +223,14 @@ public final class Engine implements AutoCloseable {
           failure.getMessage());
       listener.onRetry(
           new ClientListener.RetryEvent(operation.operationId(), attempt, delay, failure));
-      try {
-        time.sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SumoClientException(operation.operationId() + ": interrupted before retry", e);
-      }
+      Duration wait = delay;
+      // close() ends this wait at once with a "client closed" failure.
+      lifecycle.await(
+          operation.operationId(),
+          () -> {
+            time.sleep(wait);
+            return null;
+          });
     }
   }
 
@@ -264,10 +291,19 @@ public final class Engine implements AutoCloseable {
     return true;
   }
 
-  /** Stops the HTTP client's threads and connections; further calls fail. */
+  /**
+   * Stops every call: after this returns nothing more is sent.
+   *
+   * <p>Calls waiting for quota or for a retry fail at once with a "client closed" {@link
+   * SumoClientException}, exchanges under way are cancelled, and later calls are refused; then the
+   * HTTP client's threads and connections are released. Like OkHttp's {@code
+   * Dispatcher.cancelAll()} and AWS SDK v2's {@code close()}, closing is not a graceful drain.
+   */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
+    boolean first = !lifecycle.isClosed();
+    lifecycle.close();
+    if (first) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }

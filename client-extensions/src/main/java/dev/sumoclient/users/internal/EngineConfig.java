@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param userAgent the User-Agent header value
  * @param listener receives traffic events, or null when nobody listens
  * @param time the time source
+ * @param dns resolves host names, or null for the system resolver
  */
 public record EngineConfig(
     URI baseUri,
@@ -45,4 +46,5 @@ public record EngineConfig(
     @Nullable Proxy proxy,
     String userAgent,
     @Nullable ClientListener listener,
-    TimeSource time) {}
+    TimeSource time,
+    okhttp3.@Nullable Dns dns) {}

@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Calls the user's listener, so that a failing listener can never fail a call. */
+/**
+ * Calls the user's listener, so that a failing listener can never fail a call, whatever it throws.
+ */
 final class Listeners {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
   private static final ClientListener NONE = new ClientListener() {};
@@ -43,11 +45,26 @@ final class Listeners {
     guard(() -> delegate.onRedirected(event));
   }
 
+  /**
+   * Runs a listener callback, containing whatever it throws.
+   *
+   * <p>Errors included: an {@code AssertionError} from a test's listener, or a {@code
+   * StackOverflowError}, must not escape into the call while it holds a quota permit. A listener
+   * can never break the client; what it threw is logged.
+   */
   private static void guard(Runnable call) {
     try {
       call.run();
-    } catch (RuntimeException e) {
-      LOG.warn("ClientListener threw; ignoring it", e);
+    } catch (Throwable t) {
+      if (t instanceof InterruptedException) {
+        // Only reachable by a sneaky throw; keep the interrupt for whoever can act on it.
+        Thread.currentThread().interrupt();
+      }
+      try {
+        LOG.warn("ClientListener threw; ignoring it", t);
+      } catch (Throwable ignored) {
+        // Nothing is left to do when even logging fails (out of memory, a broken appender).
+      }
     }
   }
 }

@@ -55,6 +55,21 @@ public enum Operation {
   }
 
   /**
+   * Returns whether a 404 answering a retry means an earlier attempt already did the work.
+   *
+   * <p>True for {@code deleteUser} only: when an attempt that may have reached the server (its
+   * answer was lost to a timeout, a broken connection or a gateway error) is retried and the retry
+   * finds no such user, the delete happened, and the caller is told it succeeded, as AWS SDK v2
+   * callers expect of an idempotent delete. {@code disableMfa} is not one of these: Sumo answers a
+   * repeated disable with success, so a 404 there means the user does not exist.
+   *
+   * @return true when a 404 on a retry reports success
+   */
+  public boolean notFoundOnRetryMeansDone() {
+    return this == DELETE_USER;
+  }
+
+  /**
    * Returns whether sending the request twice has the same effect as once.
    *
    * @return true for operations retried after 5xx and connection failures

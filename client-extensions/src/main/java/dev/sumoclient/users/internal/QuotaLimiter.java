@@ -4,6 +4,8 @@ import dev.sumoclient.users.Quotas;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Enforces a request rate (sliding window) and a concurrency limit for one access id.
@@ -21,6 +23,16 @@ public final class QuotaLimiter {
   private final TimeSource time;
   private final Semaphore inFlight;
   private final long windowNanos;
+
+  /**
+   * Guards the ring below. A {@link ReentrantLock}, not {@code synchronized}: on JDK 21 to 23 a
+   * virtual thread waiting inside a monitor pins its carrier thread, and a few calls waiting for
+   * quota would then stall every virtual thread of the service.
+   */
+  private final ReentrantLock lock = new ReentrantLock();
+
+  /** Signalled when a response stamps a rate slot. */
+  private final Condition slotStamped = lock.newCondition();
 
   /** Response times of the most recent finished requests, oldest first, in a ring. */
   private final long[] finished;
@@ -86,7 +98,8 @@ public final class QuotaLimiter {
   private void awaitRateSlot(long deadlineNanos) throws InterruptedException {
     while (true) {
       long wait;
-      synchronized (this) {
+      lock.lockInterruptibly();
+      try {
         long now = time.nanoTime();
         while (recorded > 0 && finished[oldest] + windowNanos - now <= 0) {
           oldest = (oldest + 1) % finished.length;
@@ -102,13 +115,15 @@ public final class QuotaLimiter {
           if (remaining <= 0) {
             throw new QuotaTimeoutException("rate");
           }
-          TimeUnit.NANOSECONDS.timedWait(this, remaining);
+          slotStamped.awaitNanos(remaining);
           continue;
         }
         wait = finished[oldest] + windowNanos - now;
         if (now + wait - deadlineNanos > 0) {
           throw new QuotaTimeoutException("rate");
         }
+      } finally {
+        lock.unlock();
       }
       time.sleep(Duration.ofNanos(wait));
     }
@@ -119,13 +134,16 @@ public final class QuotaLimiter {
    * stamped now, and its concurrency permit is given back.
    */
   public void release() {
-    synchronized (this) {
+    lock.lock();
+    try {
       if (sending > 0) {
         sending--;
         finished[(oldest + recorded) % finished.length] = time.nanoTime();
         recorded++;
-        notifyAll();
+        slotStamped.signalAll();
       }
+    } finally {
+      lock.unlock();
     }
     inFlight.release();
   }

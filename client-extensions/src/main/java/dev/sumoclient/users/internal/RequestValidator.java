@@ -67,11 +67,37 @@ public final class RequestValidator {
   }
 
   /**
+   * Returns a value for Feign to put into a path segment or query parameter so that it arrives as
+   * exactly the characters given.
+   *
+   * <p>Feign encodes most characters but passes existing {@code %XX} triplets through, and the HTTP
+   * stack then resolves them: the id {@code %2e%2e} would walk up a level and {@code %41} would
+   * reach the server as {@code A}. An id is data, so every {@code %} is encoded first; what Feign
+   * then sees are only valid triplets of our own, which it keeps.
+   *
+   * @param value an id or other caller-supplied text
+   * @return the text with each {@code %} written as {@code %25}
+   */
+  public static String literal(String value) {
+    return value.indexOf('%') < 0 ? value : value.replace("%", "%25");
+  }
+
+  /**
+   * Returns {@link #literal(String)} of a value, or null for null.
+   *
+   * @param value an optional caller-supplied text
+   * @return the encoded text, or null
+   */
+  public static @Nullable String literalOrNull(@Nullable String value) {
+    return value == null ? null : literal(value);
+  }
+
+  /**
    * Throws when a path id could be empty or walk to another path.
    *
    * <p>Other characters ({@code /}, {@code ?}, {@code %}...) are fine because the id is
-   * percent-encoded as one path segment; only {@code .} and {@code ..}, which HTTP stacks resolve
-   * as relative segments even when encoded, are refused.
+   * percent-encoded as one path segment (see {@link #literal(String)}); only {@code .} and {@code
+   * ..}, which HTTP stacks resolve as relative segments even when encoded, are refused.
    *
    * @param field the parameter name
    * @param id the id

@@ -16,7 +16,10 @@ public final class RetryAfter {
    *
    * @param value the header value, or null
    * @param now the current time, for HTTP dates
-   * @return the wait (zero for a date in the past), or null when absent or unreadable
+   * @return the wait (zero for a date in the past), or null when absent or unreadable; the server's
+   *     value exactly, except that a number of seconds beyond {@code Long.MAX_VALUE} is clamped to
+   *     that many seconds (callers compare it with their deadline as a {@link Duration}, never in
+   *     nanoseconds, which overflow after 292 years)
    */
   public static @Nullable Duration parse(@Nullable String value, Instant now) {
     if (value == null || value.isBlank()) {
@@ -27,7 +30,8 @@ public final class RetryAfter {
       try {
         return Duration.ofSeconds(Long.parseLong(v));
       } catch (NumberFormatException e) {
-        return null;
+        // Only digits, so too many of them: a wait longer than anyone can honour.
+        return Duration.ofSeconds(Long.MAX_VALUE);
       }
     }
     try {

@@ -50,8 +50,9 @@ final class SumoErrorDecoder implements ErrorDecoder {
     String errorId = null;
     List<ErrorDetail> errors = new ArrayList<>();
     String snippet = null;
-    if (!parseSumoError(body, errors) || errors.isEmpty()) {
-      snippet = Redaction.snippet(body);
+    List<String> secrets = attempt != null ? attempt.secrets() : List.of();
+    if (!parseSumoError(body, errors, secrets) || errors.isEmpty()) {
+      snippet = Redaction.snippet(body, secrets);
     }
     if (snippet == null) {
       errorId = sumoErrorId(body);
@@ -81,6 +82,8 @@ final class SumoErrorDecoder implements ErrorDecoder {
           operation, status, null, null, "redirect without a Location header");
     }
     Optional<Deployment> target = sumoDeployment(location);
+    // A location with user information is never followed, and never echoed with it.
+    location = Endpoints.describe(location);
     if (target.isEmpty()) {
       return new SumoWrongDeploymentException(
           operation,
@@ -122,7 +125,7 @@ final class SumoErrorDecoder implements ErrorDecoder {
     }
   }
 
-  private boolean parseSumoError(byte[] body, List<ErrorDetail> errors) {
+  private boolean parseSumoError(byte[] body, List<ErrorDetail> errors, List<String> secrets) {
     if (body.length == 0) {
       return false;
     }
@@ -134,9 +137,11 @@ final class SumoErrorDecoder implements ErrorDecoder {
       for (JsonNode e : root.path("errors")) {
         errors.add(
             new ErrorDetail(
-                e.path("code").asText(""),
-                e.path("message").asText(""),
-                e.hasNonNull("detail") ? e.path("detail").asText() : null));
+                Redaction.redact(e.path("code").asText(""), secrets),
+                Redaction.redact(e.path("message").asText(""), secrets),
+                e.hasNonNull("detail")
+                    ? Redaction.redact(e.path("detail").asText(), secrets)
+                    : null));
       }
       return true;
     } catch (IOException e) {

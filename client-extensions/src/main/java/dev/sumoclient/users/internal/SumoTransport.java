@@ -4,7 +4,6 @@ import dev.sumoclient.users.ClientListener;
 import dev.sumoclient.users.Credentials;
 import dev.sumoclient.users.CredentialsProvider;
 import dev.sumoclient.users.Quotas;
-import dev.sumoclient.users.SumoClientException;
 import dev.sumoclient.users.SumoIoException;
 import dev.sumoclient.users.SumoTimeoutException;
 import java.io.IOException;
@@ -47,6 +46,7 @@ final class SumoTransport implements feign.Client {
   private final TimeSource time;
   private final String userAgent;
   private final Listeners listener;
+  private final Lifecycle lifecycle;
   private final AtomicReference<@Nullable QuotaLimiter> lastLimiter = new AtomicReference<>();
 
   /**
@@ -66,13 +66,15 @@ final class SumoTransport implements feign.Client {
       @Nullable Quotas quotas,
       TimeSource time,
       String userAgent,
-      Listeners listener) {
+      Listeners listener,
+      Lifecycle lifecycle) {
     this.http = http;
     this.credentials = credentials;
     this.quotas = quotas;
     this.time = time;
     this.userAgent = userAgent;
     this.listener = listener;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -80,15 +82,20 @@ final class SumoTransport implements feign.Client {
     Attempt attempt = Attempt.require();
     String operation = attempt.operation().operationId();
     Credentials creds = credentials.resolveCredentials();
-    Request okRequest = toOkHttp(request, creds);
+    Request okRequest = toOkHttp(request, creds, attempt);
     // Logging and events are off by default; only pay for their arguments when someone listens.
     boolean observed = LOG.isDebugEnabled() || listener.active();
 
     QuotaLimiter limiter = limiterFor(creds.accessId());
-    if (limiter != null) {
-      acquire(limiter, attempt);
-    }
+    // The permit is taken inside the try, so nothing that happens once it is held (a listener, a
+    // log appender, an Error of any kind) can keep it from being given back.
+    boolean acquired = false;
     try {
+      if (limiter != null) {
+        Duration waited = acquire(limiter, attempt);
+        acquired = true;
+        throttledByQuota(operation, waited);
+      }
       long remaining = attempt.deadlineNanos() - time.nanoTime();
       if (remaining <= 0) {
         throw new SumoTimeoutException(
@@ -96,12 +103,14 @@ final class SumoTransport implements feign.Client {
       }
       Call call = http.newCall(okRequest);
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+      lifecycle.start(operation, call);
       if (LOG.isTraceEnabled() && request.body() != null) {
         LOG.trace(
             "{} {} request body: {}",
             request.httpMethod(),
             okRequest.url().encodedPath(),
-            Redaction.redactJson(new String(request.body(), StandardCharsets.UTF_8)));
+            Redaction.redact(
+                new String(request.body(), StandardCharsets.UTF_8), attempt.secrets()));
       }
       long start = time.nanoTime();
       try (Response response = call.execute()) {
@@ -120,16 +129,25 @@ final class SumoTransport implements feign.Client {
         // Only the error decoder reads headers (Retry-After, Location); a success skips the copy.
         if (status < 200 || status >= 300) {
           feignResponse.headers(toFeignHeaders(response.headers()));
+        } else {
+          // Kept for a readable message should the body turn out not to be JSON.
+          attempt.answered(response.header("Content-Type"));
         }
         return feignResponse.build();
-      } catch (IOException e) {
+      } catch (IOException thrown) {
+        IOException e = NoReplayAfterSending.unwrap(thrown);
+        if (lifecycle.isClosed()) {
+          throw Lifecycle.closedFailure(operation, e);
+        }
         if (observed) {
           observe(operation, okRequest, attempt, 0, e, time.nanoTime() - start);
         }
         throw failure(operation, attempt, e);
+      } finally {
+        lifecycle.finish(call);
       }
     } finally {
-      if (limiter != null) {
+      if (acquired) {
         limiter.release();
       }
     }
@@ -170,21 +188,21 @@ final class SumoTransport implements feign.Client {
     }
   }
 
-  private void acquire(QuotaLimiter limiter, Attempt attempt) {
+  private void throttledByQuota(String operation, Duration waited) {
+    if (waited.toMillis() >= 1) {
+      LOG.debug("{} waited {} ms for client-side quota", operation, waited.toMillis());
+      listener.onThrottled(
+          new ClientListener.ThrottleEvent(operation, ClientListener.Source.CLIENT_QUOTA, waited));
+    }
+  }
+
+  private Duration acquire(QuotaLimiter limiter, Attempt attempt) {
     String operation = attempt.operation().operationId();
     try {
-      Duration waited = limiter.acquire(attempt.deadlineNanos());
-      if (waited.toMillis() >= 1) {
-        LOG.debug("{} waited {} ms for client-side quota", operation, waited.toMillis());
-        listener.onThrottled(
-            new ClientListener.ThrottleEvent(
-                operation, ClientListener.Source.CLIENT_QUOTA, waited));
-      }
+      // close() ends this wait at once with a "client closed" failure.
+      return lifecycle.await(operation, () -> limiter.acquire(attempt.deadlineNanos()));
     } catch (QuotaLimiter.QuotaTimeoutException e) {
       throw new SumoTimeoutException(operation + ": " + e.getMessage(), null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SumoClientException(operation + ": interrupted while waiting for quota", e);
     }
   }
 
@@ -216,7 +234,7 @@ final class SumoTransport implements feign.Client {
         operation + ": I/O failure talking to Sumo Logic: " + e.getClass().getSimpleName(), e);
   }
 
-  private Request toOkHttp(feign.Request request, Credentials creds) {
+  private Request toOkHttp(feign.Request request, Credentials creds, Attempt attempt) {
     Request.Builder builder = new Request.Builder().url(HttpUrl.get(request.url()));
     MediaType mediaType = null;
     for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
@@ -232,13 +250,18 @@ final class SumoTransport implements feign.Client {
         }
       }
     }
-    builder.header("Authorization", authorizationFor(creds));
+    String authorization = authorizationFor(creds);
+    builder.header("Authorization", authorization);
+    attempt.sentWith(creds.accessKey(), authorization.substring(authorization.indexOf(' ') + 1));
     builder.header("User-Agent", userAgent);
     byte[] body = request.body();
     String method = request.httpMethod().name();
     RequestBody requestBody = null;
     if (body != null || method.equals("POST") || method.equals("PUT")) {
       requestBody = RequestBody.create(body == null ? NO_BYTES : body, mediaType);
+      if (!attempt.operation().safeToRepeat()) {
+        requestBody = new OneShotBody(requestBody);
+      }
     }
     return builder.method(method, requestBody).build();
   }
@@ -252,6 +275,77 @@ final class SumoTransport implements feign.Client {
         okhttp3.Credentials.basic(creds.accessId(), creds.accessKey(), StandardCharsets.UTF_8);
     authorization = new Authorization(creds, header);
     return header;
+  }
+
+  /**
+   * Keeps OkHttp from re-sending a request that reached the network, while it still moves on to the
+   * host's next address after a failed connect.
+   *
+   * <p>With {@code retryOnConnectionFailure(true)} OkHttp both tries the next route after a failed
+   * connect (wanted: nothing was sent) and silently re-sends a request whose connection broke after
+   * it was written (not wanted: the server may have acted on it, and the retry would bypass the
+   * retry policy, the quota and the listener). As a network interceptor this runs only once a
+   * connection is established; an I/O failure from here on is rethrown as a {@link
+   * java.net.ProtocolException}, which OkHttp never retries, and unwrapped again by the transport.
+   */
+  static final class NoReplayAfterSending implements okhttp3.Interceptor {
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      try {
+        return chain.proceed(chain.request());
+      } catch (IOException e) {
+        throw new Sent(e);
+      }
+    }
+
+    static IOException unwrap(IOException e) {
+      return e instanceof Sent && e.getCause() instanceof IOException cause ? cause : e;
+    }
+
+    /** An I/O failure after the request may have been sent. */
+    private static final class Sent extends java.net.ProtocolException {
+      private static final long serialVersionUID = 1L;
+
+      Sent(IOException cause) {
+        super(cause.getMessage());
+        initCause(cause);
+      }
+    }
+  }
+
+  /**
+   * A body OkHttp must not send twice.
+   *
+   * <p>OkHttp may retry a request on another route (the host's next IP address) after a failed
+   * connect, when nothing was sent; but once a one-shot body may have been written it never replays
+   * it, neither after a broken connection nor on a 408. The engine decides every other re-send.
+   */
+  private static final class OneShotBody extends RequestBody {
+    private final RequestBody delegate;
+
+    OneShotBody(RequestBody delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public @Nullable MediaType contentType() {
+      return delegate.contentType();
+    }
+
+    @Override
+    public long contentLength() throws IOException {
+      return delegate.contentLength();
+    }
+
+    @Override
+    public void writeTo(okio.BufferedSink sink) throws IOException {
+      delegate.writeTo(sink);
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
   }
 
   /** Groups repeated headers; Feign makes its own case-insensitive map from this one. */
