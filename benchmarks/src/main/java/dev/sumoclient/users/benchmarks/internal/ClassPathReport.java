@@ -66,7 +66,8 @@ final class ClassPathReport {
       }
       String source = line.substring(at + SOURCE.length()).strip();
       String className = line.substring(line.lastIndexOf(' ', at - 1) + 1, at);
-      if (source.startsWith("jrt:") || source.startsWith("shared")) {
+      if (!source.startsWith("file:") && !source.startsWith("jar:file:")) {
+        // jrt:/..., the CDS archive, or a class the JVM defined itself (lambdas, proxies).
         jdk++;
         continue;
       }
@@ -93,7 +94,7 @@ final class ClassPathReport {
     }
     System.out.printf(
         "class path, %s: %d jars, %.2f MiB, loaded from for build + first getUser (%d classes from"
-            + " them, %d from the JDK); generated sources compiled into the application: %d"
+            + " them, %d from the JDK or defined by the JVM); generated sources compiled into the application: %d"
             + " classes loaded, %.1f KiB: %s%n",
         contender,
         jars.size(),

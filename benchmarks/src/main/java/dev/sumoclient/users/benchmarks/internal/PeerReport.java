@@ -24,7 +24,7 @@ final class PeerReport {
    * @param ours the client's name in {@code samples}
    * @param others the contenders to compare with
    * @param target the highest acceptable ratio client / other
-   * @return whether every ratio is at most the target, or within the run's spread of it
+   * @return whether every ratio is at most the target
    */
   static boolean print(
       String what, Map<String, double[]> samples, String ours, List<String> others, double target) {
@@ -33,15 +33,8 @@ final class PeerReport {
     for (String other : others) {
       double ratio = oursMedian / Stats.median(samples.get(other));
       double[] spread = blockRatios(samples.get(ours), samples.get(other));
-      String verdict;
-      if (ratio <= target) {
-        verdict = "MET";
-      } else if (spread[0] <= target) {
-        verdict = "MET within the run's spread";
-      } else {
-        verdict = "MISSED";
-        met = false;
-      }
+      String verdict = Stats.peerVerdict(ratio, spread[0], spread[1], target);
+      met &= ratio <= target;
       System.out.printf(
           "%s: client / %s = %.3f (client %.1f, %s %.1f; over %d blocks %.3f .. %.3f),"
               + " target <= %.2f: %s%n",
