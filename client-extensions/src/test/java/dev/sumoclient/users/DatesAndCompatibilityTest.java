@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,47 @@ class DatesAndCompatibilityTest {
         "2024-05-06T25:08:09Z"
       })
   void isoFormsThatAreNotRfc3339AreRefusedLikeAnyOtherGarbage(String text) {
+    assertThatThrownBy(() -> Json.parseRfc3339(text)).isInstanceOf(DateTimeParseException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2024-05-06T07:08:09Z",
+        "2024-05-06T07:08:09.1Z",
+        "2024-05-06T07:08:09.120Z",
+        "2024-05-06T07:08:09.000000001Z",
+        "2024-05-06T07:08:09.999999999+14:00",
+        "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.5-18:00",
+        "2024-02-29T12:00:00+18:00",
+        "2024-05-06T07:08:09.25-04:30",
+        "2024-05-06T07:08:09+05:45",
+        "2024-05-06T07:08:09-00:00"
+      })
+  void theCommonIsoFormGivesExactlyWhatTheJdkParserGives(String text) {
+    OffsetDateTime jdk = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    OffsetDateTime ours = Json.parseRfc3339(text);
+    assertThat(ours).isEqualTo(jdk);
+    assertThat(ours.getOffset()).isEqualTo(jdk.getOffset());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2023-02-29T07:08:09Z",
+        "2024-13-06T07:08:09Z",
+        "2024-05-06T07:60:09Z",
+        "2024-05-06T07:08:60Z",
+        "2024-05-06T24:00:00Z",
+        "2024-05-06T07:08:09+18:01",
+        "2024-05-06T07:08:09+02:60",
+        "2024-05-06T07:08:09.12a4Z",
+        "2024-0a-06T07:08:09Z",
+        "2024-05-06T07:08:09.1234567891+01:00",
+        "+024-05-06T07:08:09Z"
+      })
+  void outOfRangeOrMalformedFieldsOfTheCommonShapeAreStillRefused(String text) {
     assertThatThrownBy(() -> Json.parseRfc3339(text)).isInstanceOf(DateTimeParseException.class);
   }
 

@@ -104,12 +104,8 @@ public final class Engine implements AutoCloseable {
             .errorDecoder(new SumoErrorDecoder(mapper, config.time()))
             .retryer(Retryer.NEVER_RETRY)
             .options(
-                new Request.Options(
-                    config.connectTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS,
-                    config.readTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS,
-                    false))
+                new FixedOptions(
+                    config.connectTimeout().toMillis(), config.readTimeout().toMillis()))
             .contract(new EncodedSlashContract())
             .logLevel(Logger.Level.NONE)
             .target(new RoutedTarget());

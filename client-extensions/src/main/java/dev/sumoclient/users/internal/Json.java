@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -67,10 +69,9 @@ public final class Json {
     // (3,000 dates per page of users); the shape check keeps out ISO forms RFC 3339 does not allow,
     // such as a missing seconds field, so both paths accept exactly the same texts.
     if (isPlainIsoShape(text)) {
-      try {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-      } catch (DateTimeParseException e) {
-        // Out-of-range fields and the like: the lenient path decides, with its own message.
+      OffsetDateTime fast = parsePlainIso(text);
+      if (fast != null) {
+        return fast;
       }
     }
     Matcher m = RFC3339.matcher(text.strip());
@@ -84,6 +85,75 @@ public final class Json {
     String fraction = m.group(3) == null ? "" : m.group(3);
     return OffsetDateTime.parse(
         m.group(1) + "T" + m.group(2) + fraction + offset, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /**
+   * Reads a text of {@link #isPlainIsoShape plain ISO shape} field by field, as {@code
+   * OffsetDateTime.parse(text, ISO_OFFSET_DATE_TIME)} would but without the formatter's parse
+   * context, field map and {@code BigDecimal} fraction (about 1.5 KB allocated per date; a page of
+   * 1,000 users has 3,000). Returns null when anything is unusual (a non-digit, more than nine
+   * fraction digits, an out-of-range field), so that the general path decides with its message.
+   */
+  private static @Nullable OffsetDateTime parsePlainIso(String text) {
+    int n = text.length();
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int end = text.charAt(n - 1) == 'Z' ? n - 1 : n - 6;
+    int nanos = 0;
+    if (end > 19) {
+      int fractionDigits = end - 20;
+      if (fractionDigits > 9) {
+        return null;
+      }
+      int fraction = digits(text, 20, end);
+      if (fraction < 0) {
+        return null;
+      }
+      nanos = fraction * POWERS_OF_TEN[9 - fractionDigits];
+    }
+    try {
+      ZoneOffset offset;
+      if (end == n - 1) {
+        offset = ZoneOffset.UTC;
+      } else {
+        int hours = digits(text, n - 5, n - 3);
+        int minutes = digits(text, n - 2, n);
+        if ((hours | minutes) < 0) {
+          return null;
+        }
+        offset =
+            text.charAt(n - 6) == '-'
+                ? ZoneOffset.ofHoursMinutes(-hours, -minutes)
+                : ZoneOffset.ofHoursMinutes(hours, minutes);
+      }
+      return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static final int[] POWERS_OF_TEN = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
+
+  /** The decimal value of text[from, to), or -1 when a character is not an ASCII digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /**

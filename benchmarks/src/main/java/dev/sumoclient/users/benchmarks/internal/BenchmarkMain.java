@@ -2,10 +2,12 @@ package dev.sumoclient.users.benchmarks.internal;
 
 import dev.sumoclient.users.ListUsersRequest;
 import dev.sumoclient.users.SumoUsersClient;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -25,11 +27,12 @@ public final class BenchmarkMain {
 
   private static Map<String, String> benchmarks() {
     Map<String, String> all = new LinkedHashMap<>();
-    all.put("get-user", "1. getUser per call, client/raw median ratio + allocations");
-    all.put("list-page", "2. one listUsers page of 1,000 users, client/raw ratio");
-    all.put("iterate", "3. iterate 100,000 users at limit=1000: wall ratio + heap");
+    all.put("get-user", "1. getUser per call, client/raw and client/generated peers + allocations");
+    all.put("list-page", "2. one listUsers page of 1,000 users, client/raw and client/peers");
+    all.put("iterate", "3. iterate 100,000 users at limit=1000: wall ratios + heap");
     all.put("quotas", "4. 100 updateUser calls, 8 threads, 4 req/s + 10 in flight");
-    all.put("cold-start", "5. fresh process: build a client + first call, ms");
+    all.put("cold-start", "5. fresh process: build a client + first call, ms; class path");
+    all.put("get-user-latency", "6. getUser per call with the emulator 20 ms away");
     all.put(
         "machine",
         "prints the machine, JDK and date only (6. emulator throughput is the emulator module's"
@@ -59,6 +62,7 @@ public final class BenchmarkMain {
           case "iterate" -> IterationHarness.run();
           case "quotas" -> QuotaHarness.run();
           case "cold-start" -> ColdStartHarness.run();
+          case "get-user-latency" -> getUserAtLatency();
           case "machine" -> {
             Machine.printHeader("Machine");
             yield true;
@@ -79,6 +83,7 @@ public final class BenchmarkMain {
             new FeignBaseline(emulator.baseUri().toString(), rawOkHttp.authorization, true)) {
       Map<String, RunResult> results = jmh(GetUserBenchmark.class, emulator, jmhArgs, true);
       String id = rawOkHttp.listPage(1, null).getData().get(0).getId();
+      List<Peer> peers = Peers.open(emulator.baseUri());
       Map<String, Interleaved.Call> contenders = new LinkedHashMap<>();
       contenders.put("client", () -> client.getUser(id));
       contenders.put("rawJdk", () -> rawJdk.getUser(id));
@@ -86,6 +91,10 @@ public final class BenchmarkMain {
       // Diagnostics, not baselines: where the client's extra time goes.
       contenders.put("feignOnOkHttp", () -> feign.getUser(id));
       contenders.put("feignOnOkHttpBytes", () -> feignBytes.getUser(id));
+      // The clients a team would generate itself from Sumo's description.
+      for (Peer peer : peers) {
+        contenders.put(peer.name(), () -> peer.getUser(id));
+      }
       // Every contender shares OkHttp's code, but only the client and Feign run Feign's: too few
       // warm-up rounds leave that path less compiled than the raw one and overstate its cost.
       Interleaved.Figures figures =
@@ -102,8 +111,104 @@ public final class BenchmarkMain {
           interleaved.get("feignOnOkHttpBytes"),
           interleaved.get("rawOkHttp"),
           interleaved.get("client"));
-      return verdict(interleaved, "client", "rawJdk", "rawOkHttp", "getUser per call");
+      boolean peersMet = comparePeers("getUser per call", results, figures, peers, 1.00);
+      Peers.closeAll(peers);
+      return verdict(interleaved, "client", "rawJdk", "rawOkHttp", "getUser per call") && peersMet;
     }
+  }
+
+  /**
+   * Measure 6: {@code getUser} with the emulator's latency fault at 20 ms, so that each contender's
+   * per-call overhead is seen against a realistic network distance.
+   */
+  private static boolean getUserAtLatency() throws Exception {
+    int latencyMillis = Integer.getInteger("bench.latencyMillis", 20);
+    try (EmulatorProcess emulator = EmulatorProcess.start(100, false);
+        SumoUsersClient client = Clients.unlimited(emulator.baseUri());
+        RawJdkClient rawJdk = new RawJdkClient(emulator.baseUri().toString());
+        RawOkHttpClient rawOkHttp = new RawOkHttpClient(emulator.baseUri().toString())) {
+      String id = rawOkHttp.listPage(1, null).getData().get(0).getId();
+      List<Peer> peers = Peers.open(emulator.baseUri());
+      Map<String, Interleaved.Call> contenders = new LinkedHashMap<>();
+      contenders.put("client", () -> client.getUser(id));
+      contenders.put("rawJdk", () -> rawJdk.getUser(id));
+      contenders.put("rawOkHttp", () -> rawOkHttp.getUser(id));
+      for (Peer peer : peers) {
+        contenders.put(peer.name(), () -> peer.getUser(id));
+      }
+      // Warm every path up without latency (the JIT needs calls, not time), then add the latency.
+      Interleaved.measure(contenders, Integer.getInteger("bench.warmupRounds", 15_000), 1);
+      emulator.latency(latencyMillis);
+      Interleaved.Figures figures =
+          Interleaved.measure(contenders, 20, Integer.getInteger("bench.latencyRounds", 500));
+      Machine.printHeader(
+          "Benchmark 6: getUser per call with the emulator " + latencyMillis + " ms away");
+      List<String> others = new ArrayList<>(contenders.keySet());
+      others.remove("client");
+      PeerReport.print(
+          "getUser at " + latencyMillis + " ms, median",
+          figures.samplesMicros(),
+          "client",
+          others,
+          1.02);
+      String fastest = others.get(0);
+      for (String other : others) {
+        if (figures.medianMicros().get(other) < figures.medianMicros().get(fastest)) {
+          fastest = other;
+        }
+      }
+      double ratio = figures.medianMicros().get("client") / figures.medianMicros().get(fastest);
+      double[] spread =
+          PeerReport.blockRatios(
+              figures.samplesMicros().get("client"), figures.samplesMicros().get(fastest));
+      System.out.println(
+          Stats.verdict(
+                  "getUser at " + latencyMillis + " ms: client / fastest other (" + fastest + ")",
+                  ratio,
+                  1.02)
+              + String.format(
+                  " (over %d blocks %.3f .. %.3f)", PeerReport.BLOCKS, spread[0], spread[1]));
+      Peers.closeAll(peers);
+      return ratio <= 1.02;
+    }
+  }
+
+  /**
+   * Prints the client against each generated peer: JMH's allocations per call, and the interleaved
+   * median ratios with their spread.
+   */
+  private static boolean comparePeers(
+      String what,
+      Map<String, RunResult> results,
+      Interleaved.Figures figures,
+      List<Peer> peers,
+      double target) {
+    List<String> names = new ArrayList<>();
+    for (Peer peer : peers) {
+      names.add(peer.name());
+      RunResult run = results.get(jmhMethod(peer.name()));
+      if (run != null) {
+        System.out.printf(
+            "%s: allocations per call client %.0f B, %s %.0f B (client / %s = %.2f)%n",
+            what,
+            allocatedPerCall(results.get("client")),
+            peer.name(),
+            allocatedPerCall(run),
+            peer.name(),
+            allocatedPerCall(results.get("client")) / allocatedPerCall(run));
+      }
+    }
+    List<String> raw = List.of("rawOkHttp");
+    PeerReport.print(what + " (median), against raw", figures.samplesMicros(), "client", raw, 1.10);
+    if (names.isEmpty()) {
+      return true;
+    }
+    return PeerReport.print(what + " (median)", figures.samplesMicros(), "client", names, target);
+  }
+
+  /** The JMH method that measures a peer, as named in {@link GetUserBenchmark}. */
+  private static String jmhMethod(String peer) {
+    return peer.equals("okhttp-gson") ? "okhttpGson" : "nativeJdk";
   }
 
   private static boolean listPage(String[] jmhArgs) throws Exception {
@@ -118,6 +223,10 @@ public final class BenchmarkMain {
       contenders.put("client", () -> client.listUsers(request).pages().iterator().next());
       contenders.put("rawJdk", () -> rawJdk.listPage(page, null));
       contenders.put("rawOkHttp", () -> rawOkHttp.listPage(page, null));
+      List<Peer> peers = Peers.open(emulator.baseUri());
+      for (Peer peer : peers) {
+        contenders.put(peer.name(), () -> peer.firstPage(page));
+      }
       Interleaved.Figures figures = Interleaved.measure(contenders, 100, 200);
       Map<String, Double> interleaved = new LinkedHashMap<>(figures.medianMicros());
       ListPageBenchmark decoding = new ListPageBenchmark();
@@ -146,7 +255,10 @@ public final class BenchmarkMain {
           "decodeRaw",
           "decodeRaw",
           "page decode, Feign's Reader-based JacksonDecoder on the client's mapper (before)");
-      return verdict(interleaved, "client", "rawJdk", "rawOkHttp", "page fetch + decode");
+      boolean peersMet = comparePeers("page fetch + decode", results, figures, peers, 1.00);
+      Peers.closeAll(peers);
+      return verdict(interleaved, "client", "rawJdk", "rawOkHttp", "page fetch + decode")
+          && peersMet;
     }
   }
 
@@ -159,6 +271,9 @@ public final class BenchmarkMain {
     OptionsBuilder options = new OptionsBuilder();
     options.parent(new CommandLineOptions(args));
     options.include(benchmark.getName() + "\\.");
+    if (!Peers.available()) {
+      options.exclude(benchmark.getName() + "\\.(okhttpGson|nativeJdk)$");
+    }
     if (gc) {
       options.addProfiler(GCProfiler.class);
     }

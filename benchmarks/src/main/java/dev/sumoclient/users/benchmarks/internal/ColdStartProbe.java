@@ -16,8 +16,8 @@ final class ColdStartProbe {
   /**
    * Runs one cold start.
    *
-   * @param args the contender ({@code client}, {@code raw-jdk} or {@code raw-okhttp}), the
-   *     emulator's base URL and a user id
+   * @param args the contender ({@code client}, {@code raw-jdk}, {@code raw-okhttp} or a generated
+   *     peer's name, {@code okhttp-gson} or {@code native}), the emulator's base URL and a user id
    */
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
@@ -41,7 +41,12 @@ final class ColdStartProbe {
           email = raw.getUser(id).getEmail();
         }
       }
-      default -> throw new IllegalArgumentException("unknown contender " + contender);
+      default -> {
+        // A generated peer: its adapter is looked up by name, then built and called directly.
+        try (Peer peer = Peers.open(contender, base)) {
+          email = String.valueOf(peer.getUser(id));
+        }
+      }
     }
     double ms = (System.nanoTime() - start) / 1e6;
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();

@@ -131,6 +131,35 @@ final class EmulatorProcess implements AutoCloseable {
     return baseUri;
   }
 
+  /**
+   * Sets the emulator's latency fault: every API request is answered this much later.
+   *
+   * @param millis the added latency, 0 for none
+   */
+  void latency(int millis) {
+    URI admin = baseUri.resolve("/__admin/faults");
+    try {
+      java.net.http.HttpResponse<String> answer =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(admin)
+                      .PUT(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "{\"latencyMillis\":" + millis + "}"))
+                      .header("Content-Type", "application/json")
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("the emulator refused the latency fault: " + answer.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     if (process == null) {

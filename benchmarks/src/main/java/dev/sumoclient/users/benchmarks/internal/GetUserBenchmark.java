@@ -3,6 +3,7 @@ package dev.sumoclient.users.benchmarks.internal;
 import dev.sumoclient.users.SumoUsersClient;
 import dev.sumoclient.users.generated.model.UserModel;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,6 +36,8 @@ public class GetUserBenchmark {
   private SumoUsersClient client;
   private RawJdkClient rawJdk;
   private RawOkHttpClient rawOkHttp;
+  private @Nullable Peer okhttpGson;
+  private @Nullable Peer nativeJdk;
   private String id;
 
   /** Connects the three contenders to the run's emulator and picks a user to fetch. */
@@ -45,6 +48,10 @@ public class GetUserBenchmark {
     client = Clients.unlimited(emulator.baseUri());
     rawJdk = new RawJdkClient(base);
     rawOkHttp = new RawOkHttpClient(base);
+    if (Peers.available()) {
+      okhttpGson = Peers.open("okhttp-gson", emulator.baseUri());
+      nativeJdk = Peers.open("native", emulator.baseUri());
+    }
     id = rawOkHttp.listPage(1, null).getData().get(0).getId();
   }
 
@@ -54,6 +61,12 @@ public class GetUserBenchmark {
     client.close();
     rawJdk.close();
     rawOkHttp.close();
+    if (okhttpGson != null) {
+      okhttpGson.close();
+    }
+    if (nativeJdk != null) {
+      nativeJdk.close();
+    }
     emulator.close();
   }
 
@@ -85,5 +98,27 @@ public class GetUserBenchmark {
   @Benchmark
   public UserModel rawOkHttp() throws Exception {
     return rawOkHttp.getUser(id);
+  }
+
+  /**
+   * The same call on the okhttp-gson client OpenAPI Generator makes from Sumo's description (run
+   * only when this build generated it).
+   *
+   * @return the peer's answer, consumed by JMH
+   */
+  @Benchmark
+  public Object okhttpGson() throws Exception {
+    return java.util.Objects.requireNonNull(okhttpGson, "no generated peers").getUser(id);
+  }
+
+  /**
+   * The same call on the native (java.net.http + Jackson) client OpenAPI Generator makes from
+   * Sumo's description (run only when this build generated it).
+   *
+   * @return the peer's answer, consumed by JMH
+   */
+  @Benchmark
+  public Object nativeJdk() throws Exception {
+    return java.util.Objects.requireNonNull(nativeJdk, "no generated peers").getUser(id);
   }
 }

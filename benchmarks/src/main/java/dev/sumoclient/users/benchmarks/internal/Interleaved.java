@@ -45,8 +45,12 @@ final class Interleaved {
    *
    * @param medianMicros the median wall time of one call
    * @param cpuMicrosPerCall the process CPU time per call, averaged over the counted rounds
+   * @param samplesMicros every counted call's wall time, in round order
    */
-  record Figures(Map<String, Double> medianMicros, Map<String, Double> cpuMicrosPerCall) {}
+  record Figures(
+      Map<String, Double> medianMicros,
+      Map<String, Double> cpuMicrosPerCall,
+      Map<String, double[]> samplesMicros) {}
 
   /**
    * Runs the rounds and returns each contender's median call time and CPU time per call.
@@ -94,6 +98,6 @@ final class Interleaved {
     if (sink < 0) {
       System.out.println(sink);
     }
-    return new Figures(medians, cpuPerCall);
+    return new Figures(medians, cpuPerCall, samples);
   }
 }

@@ -14,6 +14,7 @@ import feign.jackson.JacksonDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,6 +47,8 @@ public class ListPageBenchmark {
   private SumoUsersClient client;
   private RawJdkClient rawJdk;
   private RawOkHttpClient rawOkHttp;
+  private @Nullable Peer okhttpGson;
+  private @Nullable Peer nativeJdk;
   private ListUsersRequest request;
   private byte[] pageBytes;
   private Decoder clientDecoder;
@@ -61,6 +64,10 @@ public class ListPageBenchmark {
     client = Clients.unlimited(emulator.baseUri());
     rawJdk = new RawJdkClient(base);
     rawOkHttp = new RawOkHttpClient(base);
+    if (Peers.available()) {
+      okhttpGson = Peers.open("okhttp-gson", emulator.baseUri());
+      nativeJdk = Peers.open("native", emulator.baseUri());
+    }
     request = ListUsersRequest.builder().limit(PAGE).build();
     prepareDecoding(rawOkHttp);
   }
@@ -83,6 +90,12 @@ public class ListPageBenchmark {
     client.close();
     rawJdk.close();
     rawOkHttp.close();
+    if (okhttpGson != null) {
+      okhttpGson.close();
+    }
+    if (nativeJdk != null) {
+      nativeJdk.close();
+    }
     emulator.close();
   }
 
@@ -166,5 +179,27 @@ public class ListPageBenchmark {
   @Benchmark
   public ListUserModelsResponse decodeRaw() throws Exception {
     return RawClient.MAPPER.readValue(pageBytes, ListUserModelsResponse.class);
+  }
+
+  /**
+   * The same call on the okhttp-gson client OpenAPI Generator makes from Sumo's description (run
+   * only when this build generated it).
+   *
+   * @return the peer's answer, consumed by JMH
+   */
+  @Benchmark
+  public Object okhttpGson() throws Exception {
+    return java.util.Objects.requireNonNull(okhttpGson, "no generated peers").firstPage(PAGE);
+  }
+
+  /**
+   * The same call on the native (java.net.http + Jackson) client OpenAPI Generator makes from
+   * Sumo's description (run only when this build generated it).
+   *
+   * @return the peer's answer, consumed by JMH
+   */
+  @Benchmark
+  public Object nativeJdk() throws Exception {
+    return java.util.Objects.requireNonNull(nativeJdk, "no generated peers").firstPage(PAGE);
   }
 }

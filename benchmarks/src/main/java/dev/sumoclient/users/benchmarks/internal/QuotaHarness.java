@@ -86,7 +86,23 @@ final class QuotaHarness {
           off.throttledAtCaller,
           off.succeeded,
           off.wallSeconds);
-      return onMet;
+      System.out.printf(
+          "client, limiter ON (defaults): %d calls failed at the caller, %d server 429s, wall %.2f"
+              + " s (target: 0 and 0): %s%n",
+          on.throttledAtCaller + on.failures.values().stream().mapToInt(Integer::intValue).sum(),
+          on.server429.get(),
+          on.wallSeconds,
+          on.throttledAtCaller == 0 && on.failures.isEmpty() && on.server429.get() == 0
+              ? "MET"
+              : "MISSED");
+      boolean zeroFor429s = on.failures.isEmpty() && on.server429.get() == 0;
+      for (Peer peer : Peers.open(emulator.baseUri())) {
+        quietSecond();
+        try (peer) {
+          runPeer(peer, users);
+        }
+      }
+      return onMet && zeroFor429s;
     }
   }
 
@@ -171,6 +187,57 @@ final class QuotaHarness {
         outcome.retries.get(),
         outcome.clientWaits.get());
     return outcome;
+  }
+
+  /**
+   * The same 100 calls from 8 threads through a generated peer, as it comes: no limiter, no retry
+   * (neither generated library has one), each call made once.
+   */
+  private static void runPeer(Peer peer, List<UserModel> users) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger succeeded = new AtomicInteger();
+    Map<String, Integer> failures = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  int i;
+                  while ((i = next.getAndIncrement()) < users.size()) {
+                    UserModel user = users.get(i);
+                    try {
+                      peer.updateUser(
+                          user.getId(), user.getFirstName(), user.getLastName(), user.getRoleIds());
+                      succeeded.incrementAndGet();
+                    } catch (Exception e) {
+                      int status = peer.statusOf(e);
+                      String key = status > 0 ? "HTTP " + status : e.getClass().getSimpleName();
+                      failures.merge(key, 1, Integer::sum);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    double wall = (System.nanoTime() - start) / 1e9;
+    int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
+    System.out.printf(
+        "%-34s: wall %.2f s, %d succeeded, %d failed at the caller %s; %d server 429s (one"
+            + " exchange per call: no retry)%n",
+        peer.name() + " (generated, as it comes)",
+        wall,
+        succeeded.get(),
+        failed,
+        new TreeMap<>(failures),
+        failures.getOrDefault("HTTP 429", 0));
   }
 
   private static final class Outcome {

@@ -39,4 +39,24 @@ final class Stats {
     }
     return sb.append(']').toString();
   }
+
+  /**
+   * Judges a ratio client / other against its target, given the spread the same run showed.
+   *
+   * @param ratio the ratio of the medians
+   * @param low the lowest ratio over the run's blocks, passes or alternations
+   * @param high the highest
+   * @param target the highest acceptable ratio
+   * @return MET, MISSED, or INCONCLUSIVE when the ratio misses but the run's own spread reaches the
+   *     target
+   */
+  static String peerVerdict(double ratio, double low, double high, double target) {
+    if (ratio <= target) {
+      return "MET";
+    }
+    return low <= target
+        ? String.format(
+            "INCONCLUSIVE (missed, but the run's spread %.3f .. %.3f reaches it)", low, high)
+        : "MISSED";
+  }
 }
