@@ -26,9 +26,7 @@ class EmulatorProviderVerificationIT {
           emulator ->
               emulator
                   .accessKey(SumoPact.EMULATOR_ACCESS_ID, SumoPact.EMULATOR_ACCESS_KEY)
-                  .accessKey(ContractClients.ACCESS_ID, ContractClients.ACCESS_KEY)
-                  .accessKey(
-                      ExampleServiceCredentials.ACCESS_ID, ExampleServiceCredentials.ACCESS_KEY));
+                  .accessKey(ContractClients.ACCESS_ID, ContractClients.ACCESS_KEY));
 
   @BeforeEach
   void onTheEmulator(PactVerificationContext context) {
