@@ -112,7 +112,9 @@ class ReadOperationsPactTest {
   public V4Pact oneUser(PactDslWithProvider builder) {
     return signed(
             builder
-                .given(SumoProviderStates.USER_EXISTS, Map.of("email", "alice@example.org"))
+                .given(
+                    SumoProviderStates.USER_EXISTS,
+                    Map.of("email", "alice@example.org", "signedIn", true))
                 .uponReceiving("a request for a user")
                 .pathFromProviderState(SumoPact.USERS_PATH + "/${id}", userPath(ALICE_ID))
                 .method("GET"))

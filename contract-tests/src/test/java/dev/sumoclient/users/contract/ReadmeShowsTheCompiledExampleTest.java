@@ -5,27 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The consumer test the README shows is the one this module compiles and runs. */
 class ReadmeShowsTheCompiledExampleTest {
 
-  private static final Path EXAMPLE =
-      Path.of(
-          "src/test/java/dev/sumoclient/users/contract/example/BillingServiceContractTest.java");
-
-  @Test
-  void theReadmeSnippetIsTheCompiledBillingServiceContractTest() throws IOException {
-    String source = Files.readString(EXAMPLE);
+  @ParameterizedTest
+  @ValueSource(strings = {"BillingServiceContractTest.java", "BillingServiceVerificationIT.java"})
+  void theReadmeSnippetIsTheCompiledExample(String file) throws IOException {
+    Path example = Path.of("src/test/java/dev/sumoclient/users/contract/example", file);
+    String source = Files.readString(example);
     String compiled =
-        between(source, "// README-SNIPPET-START\n", "// README-SNIPPET-END", EXAMPLE.toString());
+        between(source, "// README-SNIPPET-START\n", "// README-SNIPPET-END", example.toString());
     String readme = Files.readString(Path.of("README.md"));
     String shown =
-        between(
-            readme,
-            "<!-- snippet: example/BillingServiceContractTest.java -->\n```java\n",
-            "```",
-            "README.md");
+        between(readme, "<!-- snippet: example/" + file + " -->\n```java\n", "```", "README.md");
 
     assertThat(shown).isEqualTo(compiled);
   }

@@ -1,6 +1,7 @@
 package dev.sumoclient.users.emulator;
 
 import dev.sumoclient.users.emulator.internal.EmulatorServer;
+import dev.sumoclient.users.emulator.internal.ProviderStates;
 import dev.sumoclient.users.emulator.internal.Quotas;
 import dev.sumoclient.users.emulator.internal.SeedData;
 import java.io.ByteArrayInputStream;
@@ -49,6 +50,24 @@ public final class SumoEmulator implements AutoCloseable {
   /** The access key used when the builder names none; not a secret, it only opens the emulator. */
   public static final String DEFAULT_ACCESS_KEY = "emulator-access-key-not-a-secret";
 
+  /**
+   * Seconds a client may take to send a whole request (line, headers and body) before the
+   * connection is closed, unless {@code sun.net.httpserver.maxReqTime} is set: {@value}.
+   */
+  public static final long MAX_REQUEST_SECONDS = 5;
+
+  /**
+   * Seconds a client may take to read a whole answer before the connection is closed, unless {@code
+   * sun.net.httpserver.maxRspTime} is set: {@value}.
+   */
+  public static final long MAX_RESPONSE_SECONDS = 30;
+
+  /**
+   * The longest request body the emulator reads, in bytes: {@value}. A longer one is answered 413
+   * {@code api:payload_too_large} without being read.
+   */
+  public static final int MAX_REQUEST_BODY_BYTES = EmulatorServer.MAX_BODY_BYTES;
+
   static {
     // The JDK server otherwise leaves Nagle's algorithm on, which holds each small response back
     // about 40 ms waiting for the client's delayed ACK: a test suite would crawl. The property is
@@ -56,6 +75,17 @@ public final class SumoEmulator implements AutoCloseable {
     // HttpServer of the JVM; an explicit setting by the user is left alone.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    // Without limits, a client that opens connections and never finishes its request headers
+    // holds a worker thread each, forever: a handful freeze the whole emulator, /__admin
+    // included. The JDK server closes a connection whose request takes longer than maxReqTime
+    // seconds to arrive, or whose answer longer than maxRspTime seconds to be taken. Read once,
+    // like nodelay; explicit settings are left alone.
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(MAX_REQUEST_SECONDS));
+    }
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", Long.toString(MAX_RESPONSE_SECONDS));
     }
   }
 
@@ -260,6 +290,32 @@ public final class SumoEmulator implements AutoCloseable {
    */
   public List<PasswordReset> passwordResets() {
     return server.store().passwordResets();
+  }
+
+  /**
+   * Makes a Pact provider state true, as {@code POST /__admin/provider-states} does for verifiers
+   * outside the JVM.
+   *
+   * <p>The states and their parameters are those of {@code SumoProviderStates} in
+   * sumo-users-pact-fragments, listed in the module README. Setting a state up twice is harmless.
+   *
+   * @param state the state's name, e.g. {@code "a user exists"}
+   * @param params the parameters the pact gives the state; unknown ones are ignored
+   * @return the values the state provides for {@code fromProviderState} expressions, e.g. {@code
+   *     id}; empty when it provides none
+   * @throws IllegalArgumentException if the state is unknown or a parameter has the wrong type
+   */
+  public Map<String, Object> setUpProviderState(String state, Map<String, ?> params) {
+    return server.providerStates().setUp(state, params);
+  }
+
+  /**
+   * The names of every Pact provider state the emulator can set up.
+   *
+   * @return the state names, sorted
+   */
+  public static List<String> providerStates() {
+    return ProviderStates.NAMES.stream().sorted().toList();
   }
 
   /** Returns to the state at start: seed users, starting limits, no faults, records or journal. */
@@ -566,7 +622,17 @@ public final class SumoEmulator implements AutoCloseable {
       try {
         return new SumoEmulator(new EmulatorServer(config));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+        // The cause's own words ("Address already in use") are what the user needs to read.
+        throw new UncheckedIOException(
+            "cannot listen on "
+                + host.getHostAddress()
+                + ":"
+                + port
+                + ": "
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
   }

@@ -71,7 +71,25 @@ class SeedUsersTest {
     assertThat(bob.id()).matches("[0-9A-F]{16}");
     assertThat(bob.active()).isTrue();
     assertThat(bob.roleIds()).isEmpty();
-    assertThat(bob.createdAt()).isEqualTo(FIXED.instant());
+    assertThat(bob.createdAt())
+        .as("a fixed, documented date, not the clock's now")
+        .isEqualTo(Instant.parse("2020-01-01T00:00:00Z"))
+        .isNotEqualTo(FIXED.instant());
+    assertThat(bob.modifiedAt()).isEqualTo(bob.createdAt());
+  }
+
+  @Test
+  void aSeedUserFieldTheApiDoesNotHaveIsAnErrorNamingIt() {
+    assertThatThrownBy(
+            () ->
+                seeded(
+                    SumoEmulator.builder()
+                        .seedUsers(
+                            stream(
+                                "[{\"firstName\":\"A\",\"lastName\":\"B\",\"email\":\"a@example.org\","
+                                    + "\"lastLogin\":\"2026-03-14T15:09:26Z\"}]"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("seed users[0].lastLogin: unknown field");
   }
 
   @Test

@@ -129,6 +129,51 @@ class StandaloneTest {
   }
 
   @Test
+  void aPortInUseExitsWithStatusOneNamingTheBindException() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+      taken.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int status =
+          StandaloneMain.run(
+              new String[] {"--port", Integer.toString(taken.getLocalPort())},
+              new PrintStream(OutputStream.nullOutputStream()),
+              new PrintStream(err, true, StandardCharsets.UTF_8),
+              Map.of(),
+              emulator -> {});
+      assertThat(status).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("127.0.0.1:" + taken.getLocalPort())
+          .contains("BindException");
+    }
+  }
+
+  @Test
+  void fewerThreadsThanTheInFlightQuotaIsWarnedAbout() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    AtomicReference<SumoEmulator> started = new AtomicReference<>();
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return StandaloneMain.run(
+                    new String[] {"--port", "0", "--threads", "4", "--limits"},
+                    new PrintStream(OutputStream.nullOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Map.of(),
+                    emulator -> {
+                      started.set(emulator);
+                      emulator.close();
+                    });
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("warning: --threads 4 is below the 10 requests");
+  }
+
+  @Test
   void mainEntryPointServesUntilShutDownThroughTheAdminEndpoint() throws Exception {
     Path users =
         Files.writeString(

@@ -1,5 +1,6 @@
 package dev.sumoclient.users.pact;
 
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -39,7 +40,51 @@ public final class SumoPact {
   /** An HTTP Basic {@code Authorization} header value, the only scheme the API accepts. */
   public static final String BASIC_AUTH_PATTERN = "^Basic [A-Za-z0-9+/]+={0,2}$";
 
+  /**
+   * The access id the emulator accepts when started without keys of its own, {@value}: sign a
+   * pact's requests with it (see {@link #signed(PactDslRequestWithPath)}) and any emulator, the
+   * standalone jar included, verifies the pact without being told the consumer's credentials.
+   */
+  public static final String EMULATOR_ACCESS_ID = "suEmulatorAccessId";
+
+  /**
+   * The access key that goes with {@link #EMULATOR_ACCESS_ID}, {@value}. Not a secret: it opens
+   * only an emulator.
+   */
+  public static final String EMULATOR_ACCESS_KEY = "emulator-access-key-not-a-secret";
+
   private SumoPact() {}
+
+  /**
+   * Expects the request to carry HTTP Basic credentials, with the emulator's documented key as the
+   * example the pact records.
+   *
+   * <p>The header is matched by {@link #BASIC_AUTH_PATTERN}, so the consumer may sign with any key;
+   * the verifier replays the example, which every emulator accepts. Build the client under test
+   * with {@link #EMULATOR_ACCESS_ID} and {@link #EMULATOR_ACCESS_KEY}.
+   *
+   * @param request the request being described, after its path
+   * @return the same request, for chaining
+   */
+  public static PactDslRequestWithPath signed(PactDslRequestWithPath request) {
+    return signed(request, EMULATOR_ACCESS_ID, EMULATOR_ACCESS_KEY);
+  }
+
+  /**
+   * Expects the request to carry HTTP Basic credentials, with these made-up ones as the example.
+   *
+   * <p>The emulator that verifies the pact must then be started with the same pair.
+   *
+   * @param request the request being described, after its path
+   * @param accessId the access id of the test's client
+   * @param accessKey the access key of the test's client; never a real one
+   * @return the same request, for chaining
+   */
+  public static PactDslRequestWithPath signed(
+      PactDslRequestWithPath request, String accessId, String accessKey) {
+    return request.matchHeader(
+        "Authorization", BASIC_AUTH_PATTERN, basicAuthExample(accessId, accessKey));
+  }
 
   /**
    * Returns the {@code Authorization} header value that HTTP Basic gives for an access id and key.

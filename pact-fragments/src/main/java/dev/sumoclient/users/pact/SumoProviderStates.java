@@ -1,25 +1,29 @@
 package dev.sumoclient.users.pact;
 
 /**
- * The provider states that sumo-users-java's verification sets up, with the parameters each takes.
+ * The provider states the sumo-users-java emulator sets up, with the parameters each takes.
  *
  * <p>A service that names its states with these constants can have its pact verified against the
- * sumo-users-java emulator without writing state handlers of its own. Values that the provider
- * chooses (a user's id, a page token) come back from the state and are injected into the request
- * with Pact's {@code fromProviderState} expressions, e.g. {@code pathFromProviderState(USERS_PATH +
- * "/${id}", example)}.
+ * emulator without writing state handlers: in JUnit 5 with {@link SumoPactVerification}, and from
+ * any Pact verifier (JVM, JS, Go, Rust) against the standalone emulator with its state change URL
+ * {@code POST http://<host>:<port>/__admin/provider-states}. Values that the provider chooses (a
+ * user's id, a page token) come back from the state and are injected into the request with Pact's
+ * {@code fromProviderState} expressions, e.g. {@code pathFromProviderState(USERS_PATH + "/${id}",
+ * example)}. A state sets up only what its name says; every parameter is optional.
  */
 public final class SumoProviderStates {
 
   /**
-   * A user exists who has signed in at least once. Parameters (all optional): {@code email}, {@code
-   * firstName}, {@code lastName}. Provides {@code id}, the user's id.
+   * A user exists. Parameters: {@code email} (default alice@example.org), {@code firstName}
+   * (Alice), {@code lastName} (Liddell), {@code active} (true), and, each false unless given true,
+   * {@code signedIn} (sets {@code lastLoginTimestamp}), {@code mfaEnabled}, {@code locked}.
+   * Provides {@code id}, the user's id. A user who already has the email is reused.
    */
   public static final String USER_EXISTS = "a user exists";
 
   /**
-   * No user has the id given as parameter {@code id}; the provider state provides it back as {@code
-   * id}.
+   * No user has the id given as parameter {@code id} (default 0000000000DEAD00); one who has it is
+   * deleted. Provides {@code id}.
    */
   public static final String NO_USER_WITH_ID = "no user has the id";
 
@@ -30,12 +34,18 @@ public final class SumoProviderStates {
    */
   public static final String USERS_EXIST = "users exist";
 
-  /** No user has the address given as parameter {@code email}. */
+  /**
+   * No user has the address given as parameter {@code email} (default nobody@example.org); one who
+   * has it is deleted. Provides {@code email}.
+   */
   public static final String NO_USER_WITH_EMAIL = "no user has the email address";
 
   /**
-   * Two users exist: the one to delete and the one to receive their content. Provides {@code id}
-   * and {@code transferTo}.
+   * Two users exist: the one to delete (the parameters of {@link #USER_EXISTS}) and their
+   * successor, who receives their content: {@code successorEmail} (default bob@example.org), {@code
+   * successorFirstName} (Bob), {@code successorLastName} (Heir), and {@code successorSignedIn},
+   * {@code successorMfaEnabled}, {@code successorLocked}, {@code successorActive}. Provides {@code
+   * id} and {@code transferTo}, the successor's id.
    */
   public static final String USER_AND_HEIR_EXIST =
       "a user and the user to receive their content exist";

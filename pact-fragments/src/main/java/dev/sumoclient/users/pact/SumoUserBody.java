@@ -21,11 +21,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SumoUserBody {
 
+  private static final String ROLE_ID_EXAMPLE = "0000000000000A01";
+
   private String id = "00000000000A11CE";
   private String firstName = "Alice";
   private String lastName = "Liddell";
   private String email = "alice@example.org";
-  private List<String> roleIds = List.of("0000000000000A01");
+  private List<String> roleIds = List.of(ROLE_ID_EXAMPLE);
   private boolean active = true;
   private boolean locked = false;
   private boolean mfaEnabled = false;
@@ -92,17 +94,14 @@ public final class SumoUserBody {
   }
 
   /**
-   * Sets the example role ids; the contract then expects an array of ids, at least one.
+   * Sets the example role ids; the contract expects an array of ids, possibly empty, as the API
+   * accepts a user without roles.
    *
-   * @param examples one or more role ids of 16 hexadecimal digits
+   * @param examples the role ids of 16 hexadecimal digits; none for a user without roles
    * @return this builder
-   * @throws IllegalArgumentException if no id is given or one does not match {@link
-   *     SumoPact#ID_PATTERN}
+   * @throws IllegalArgumentException if one does not match {@link SumoPact#ID_PATTERN}
    */
   public SumoUserBody roleIds(String... examples) {
-    if (examples.length == 0) {
-      throw new IllegalArgumentException("roleIds: give at least one example role id");
-    }
     for (String example : examples) {
       requireId("roleIds", example);
     }
@@ -204,8 +203,9 @@ public final class SumoUserBody {
             .stringType("email", email)
             .minArrayLike(
                 "roleIds",
-                1,
-                PactDslJsonRootValue.stringMatcher(SumoPact.ID_PATTERN, roleIds.get(0)),
+                0,
+                PactDslJsonRootValue.stringMatcher(
+                    SumoPact.ID_PATTERN, roleIds.isEmpty() ? ROLE_ID_EXAMPLE : roleIds.get(0)),
                 roleIds.size())
             .booleanType("isActive", active)
             .booleanType("isLocked", locked)

@@ -147,9 +147,37 @@ class SumoPactFragmentsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("modifiedAt")
         .hasMessageContaining("RFC 3339");
-    assertThatThrownBy(() -> SumoUserBody.user().roleIds())
+    assertThatThrownBy(() -> SumoUserBody.user().roleIds("admin"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("roleIds");
+  }
+
+  @Test
+  void aUserWithoutRolesMatchesAsTheApiAcceptsNone() {
+    String withoutRoles = OTHER_USER.replace("\"00000000000000B2\",\"00000000000000C3\"", "");
+    assertThat(withoutRoles).contains("\"roleIds\":[]");
+    assertThat(mismatches(SumoUserBody.user().build(), withoutRoles)).isEmpty();
+    assertThat(mismatches(SumoUserBody.user().roleIds().build(), withoutRoles)).isEmpty();
+    assertThat(mismatches(SumoUserBody.user().roleIds().build(), OTHER_USER)).isEmpty();
+  }
+
+  @Test
+  void signedRecordsTheEmulatorsDocumentedKeyAndMatchesAnyBasicCredentials() {
+    V4Pact pact =
+        SumoPact.signed(
+                ConsumerPactBuilder.consumer("fragments-test")
+                    .hasPactWith(SumoPact.PROVIDER)
+                    .uponReceiving("a signed request")
+                    .path(SumoPact.USERS_PATH))
+            .willRespondWith()
+            .status(200)
+            .toPact(V4Pact.class);
+    var request = pact.getInteractions().get(0).asSynchronousRequestResponse().getRequest();
+    assertThat(request.getHeaders().get("Authorization"))
+        .containsExactly(
+            SumoPact.basicAuthExample(SumoPact.EMULATOR_ACCESS_ID, SumoPact.EMULATOR_ACCESS_KEY));
+    assertThat(request.getMatchingRules().rulesForCategory("header").getMatchingRules())
+        .containsKey("Authorization");
   }
 
   @Test

@@ -240,7 +240,9 @@ final class ChangeWalker {
     other(where, "maxItems changed", changed.getMaxItems());
     other(where, "uniqueItems changed", changed.getUniqueItems());
     other(where, "multipleOf changed", changed.getMultipleOf());
-    other(where, "nullable changed", changed.getNullable());
+    if (!nullableFromUpstreamProse(before, after)) {
+      other(where, "nullable changed", changed.getNullable());
+    }
     other(where, "readOnly changed", changed.getReadOnly());
     other(where, "writeOnly changed", changed.getWriteOnly());
     other(where, "minProperties changed", changed.getMinProperties());
@@ -251,6 +253,19 @@ final class ChangeWalker {
     changed
         .getChangedProperties()
         .forEach((name, property) -> schema(where + " › " + name, property));
+  }
+
+  /**
+   * The extension with which our description marks a {@code nullable: true} that upstream states
+   * only in prose (quoting it); such a schema does not drift from upstream's, which lacks the flag.
+   */
+  static final String NULLABLE_FROM_UPSTREAM_PROSE = "x-sumo-nullable-from-upstream-prose";
+
+  private static boolean nullableFromUpstreamProse(Schema<?> ours, Schema<?> upstream) {
+    return Boolean.TRUE.equals(ours.getNullable())
+        && ours.getExtensions() != null
+        && ours.getExtensions().get(NULLABLE_FROM_UPSTREAM_PROSE) instanceof String
+        && !Boolean.TRUE.equals(upstream.getNullable());
   }
 
   private void required(

@@ -28,21 +28,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactTestFor(providerName = SumoPact.PROVIDER, pactVersion = PactSpecVersion.V4)
 class BillingServiceContractTest {
 
-  static final String ACCESS_ID = "suBillingTests";
-  static final String ACCESS_KEY = "billing-tests-key-not-a-secret";
   static final String OWNER_ID = "00000000000A11CE";
 
   @Pact(consumer = "billing-service")
   public V4Pact invoiceOwner(PactDslWithProvider builder) {
-    return builder
-        .given(SumoProviderStates.USER_EXISTS, Map.of("firstName", "Alice", "lastName", "Liddell"))
-        .uponReceiving("billing looks up the owner of an invoice")
-        .pathFromProviderState(SumoPact.USERS_PATH + "/${id}", SumoPact.USERS_PATH + "/" + OWNER_ID)
-        .method("GET")
-        .matchHeader(
-            "Authorization",
-            SumoPact.BASIC_AUTH_PATTERN,
-            SumoPact.basicAuthExample(ACCESS_ID, ACCESS_KEY))
+    return SumoPact.signed(
+            builder
+                .given(
+                    SumoProviderStates.USER_EXISTS,
+                    Map.of("firstName", "Alice", "lastName", "Liddell"))
+                .uponReceiving("billing looks up the owner of an invoice")
+                .pathFromProviderState(
+                    SumoPact.USERS_PATH + "/${id}", SumoPact.USERS_PATH + "/" + OWNER_ID)
+                .method("GET"))
         .willRespondWith()
         .status(200)
         .body(SumoUserBody.user().id(OWNER_ID).firstName("Alice").lastName("Liddell").build())
@@ -54,7 +52,7 @@ class BillingServiceContractTest {
     try (SumoUsersClient client =
         SumoUsersClient.builder()
             .endpoint(URI.create(sumo.getUrl() + SumoPact.BASE_PATH))
-            .credentials(ACCESS_ID, ACCESS_KEY)
+            .credentials(SumoPact.EMULATOR_ACCESS_ID, SumoPact.EMULATOR_ACCESS_KEY)
             .build()) {
       assertThat(new InvoiceOwnerNames(client).displayName(OWNER_ID)).isEqualTo("Alice Liddell");
     }

@@ -121,6 +121,10 @@ final class AdminHandler {
         allow(method, "GET");
         return server.store().passwordResets();
       }
+      case "/provider-states" -> {
+        allow(method, "POST");
+        return providerState(object(body));
+      }
       case "/reset" -> {
         allow(method, "POST");
         server.reset();
@@ -147,6 +151,61 @@ final class AdminHandler {
         throw new AdminError(404, "no admin route " + path);
       }
     }
+  }
+
+  /**
+   * Pact's provider state change call: {@code {"state", "params", "action": "setup"|"teardown"}}.
+   * Setup answers the values the state provides; teardown returns the emulator to its start.
+   */
+  private Object providerState(ObjectNode body) {
+    JsonNode state = body.get("state");
+    if (state == null || !state.isTextual()) {
+      throw new AdminError(400, "state: required, must be the provider state's name");
+    }
+    JsonNode action = body.get("action");
+    String verb = action == null || action.isNull() ? "setup" : action.asText();
+    JsonNode params = body.get("params");
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (params != null && !params.isNull()) {
+      if (!(params instanceof ObjectNode)) {
+        throw new AdminError(400, "params: must be a JSON object");
+      }
+      params.fields().forEachRemaining(e -> values.put(e.getKey(), plain(e.getValue())));
+    }
+    return switch (verb) {
+      case "setup" -> {
+        if (!ProviderStates.NAMES.contains(state.textValue())) {
+          throw new AdminError(
+              400,
+              "state: unknown provider state '"
+                  + state.textValue()
+                  + "'; known: "
+                  + ProviderStates.NAMES.stream().sorted().toList());
+        }
+        yield server.providerStates().setUp(state.textValue(), values);
+      }
+      case "teardown" -> {
+        server.providerStates().tearDown();
+        yield Map.of();
+      }
+      default -> throw new AdminError(400, "action: must be setup or teardown, was " + verb);
+    };
+  }
+
+  private static Object plain(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isIntegralNumber() && node.canConvertToInt()) {
+      return node.intValue();
+    }
+    if (node.isNumber()) {
+      return node.numberValue();
+    }
+    return node.toString();
   }
 
   private static JsonNode userJson(EmulatedUser user) throws IOException {

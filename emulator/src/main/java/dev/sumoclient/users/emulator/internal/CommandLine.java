@@ -46,7 +46,7 @@ public record CommandLine(
         --limits            enforce Sumo's quotas: 4 requests/s per access id, 10 in flight
         --retry-after       send Retry-After with quota 429s
         --seed N            random seed for generated users and ids (default 1)
-        --threads N         requests served at once
+        --threads N         requests served at once (at least 10 to reach the in-flight quota)
         --help              print this and exit
       """;
 

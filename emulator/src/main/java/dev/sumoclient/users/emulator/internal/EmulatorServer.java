@@ -22,9 +22,13 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +43,13 @@ import org.jspecify.annotations.Nullable;
 public final class EmulatorServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EmulatorServer.class.getName());
   private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final byte[] NO_BODY = new byte[0];
+
+  /**
+   * The largest request body read, in bytes: 64 KiB, far above any body of the nine operations
+   * (Sumo's own limits for them are well below 1 MB). A longer body is answered 413 unread.
+   */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
 
   /** Everything the server needs, fixed at start. */
   public record Config(
@@ -70,6 +81,9 @@ public final class EmulatorServer implements AutoCloseable {
   private final Map<String, AccessKey> byId = new HashMap<>();
   private final HttpServer server;
   private final ExecutorService executor;
+  private final ScheduledExecutorService delays;
+  private final Set<HttpExchange> deferred = ConcurrentHashMap.newKeySet();
+  private final ProviderStates providerStates = new ProviderStates(this);
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicInteger closing = new AtomicInteger();
 
@@ -108,6 +122,13 @@ public final class EmulatorServer implements AutoCloseable {
                   new Thread(
                       runnable,
                       "sumo-emulator-" + instance + "-worker-" + threadNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.delays =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "sumo-emulator-" + instance + "-latency");
               thread.setDaemon(true);
               return thread;
             });
@@ -150,6 +171,11 @@ public final class EmulatorServer implements AutoCloseable {
     return faults;
   }
 
+  /** The Pact provider states. */
+  public ProviderStates providerStates() {
+    return providerStates;
+  }
+
   /** The request journal. */
   public Journal journal() {
     return journal;
@@ -179,7 +205,10 @@ public final class EmulatorServer implements AutoCloseable {
     } catch (RuntimeException | IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "request ended abnormally", e);
     } finally {
-      exchange.close();
+      // A request held by the latency fault is closed by the task that answers it.
+      if (!deferred.contains(exchange)) {
+        exchange.close();
+      }
     }
   }
 
@@ -209,87 +238,155 @@ public final class EmulatorServer implements AutoCloseable {
     Instant arrived = config.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     String method = exchange.getRequestMethod();
     URI uri = exchange.getRequestURI();
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readAllBytes();
-    }
     Headers headers = exchange.getRequestHeaders();
     String rawPath = uri.getRawPath();
     String rawQuery = uri.getRawQuery();
     if (faults.takeDrop()) {
-      record(arrived, method, rawPath, rawQuery, headers, body, null, 0);
+      record(arrived, method, rawPath, rawQuery, headers, NO_BODY, null, 0);
       // Closing an exchange before any response bytes makes the JDK server drop the connection.
       return;
     }
-    AccessKey caller = null;
-    boolean admitted = false;
-    try {
-      Outcome outcome;
-      URI elsewhere = faults.wrongDeployment();
-      if (elsewhere != null) {
-        outcome =
-            error(
-                ApiException.of(ErrorCode.WRONG_DEPLOYMENT),
-                null,
-                location(elsewhere, rawPath, rawQuery));
-      } else {
-        caller = authenticate(headers.getFirst("Authorization"));
-        if (caller == null) {
-          outcome = error(ApiException.of(ErrorCode.UNAUTHORIZED), null, null);
-        } else {
-          long wait = quotas.tryAcquire(caller.id());
-          if (wait > 0) {
-            outcome =
-                error(
-                    ApiException.of(ErrorCode.RATE_LIMIT_EXCEEDED),
-                    quotas.retryAfter() ? Long.toString(wait) : null,
-                    null);
-          } else {
-            admitted = true;
-            outcome = serve(method, rawPath, rawQuery, body, headers, caller);
-            if (outcome == null) {
-              // Interrupted while delaying: the emulator is closing, there is no one to answer.
-              return;
-            }
-          }
-        }
-      }
-      // Recorded before the answer goes out, so a client that has its answer sees the entry.
-      record(arrived, method, rawPath, rawQuery, headers, body, caller, outcome.status());
-      Headers response = exchange.getResponseHeaders();
-      if (outcome.retryAfter() != null) {
-        response.set("Retry-After", outcome.retryAfter());
-      }
-      if (outcome.allow() != null) {
-        response.set("Allow", outcome.allow());
-      }
-      if (outcome.location() != null) {
-        response.set("Location", outcome.location());
-      }
-      send(exchange, outcome.status(), outcome.body(), null);
-    } finally {
-      if (admitted) {
+    // Credentials first, the body only for a caller who may send one: an unauthenticated upload
+    // is answered at once and never read (the JDK server drains a little, then hangs up).
+    AccessKey caller = authenticate(headers.getFirst("Authorization"));
+    if (caller == null) {
+      respond(exchange, arrived, NO_BODY, null, error(ApiException.of(ErrorCode.UNAUTHORIZED)));
+      return;
+    }
+    URI elsewhere = faults.wrongDeployment();
+    if (elsewhere != null) {
+      // Only a valid key tells Sumo which deployment serves the account.
+      respond(
+          exchange,
+          arrived,
+          NO_BODY,
+          caller,
+          error(
+              ApiException.of(ErrorCode.WRONG_DEPLOYMENT),
+              null,
+              location(elsewhere, rawPath, rawQuery)));
+      return;
+    }
+    byte[] body = readBody(exchange);
+    if (body == null) {
+      respond(
+          exchange, arrived, NO_BODY, caller, error(ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE)));
+      return;
+    }
+    long wait = quotas.tryAcquire(caller.id());
+    if (wait > 0) {
+      respond(
+          exchange,
+          arrived,
+          body,
+          caller,
+          error(
+              ApiException.of(ErrorCode.RATE_LIMIT_EXCEEDED),
+              quotas.retryAfter() ? Long.toString(wait) : null,
+              null));
+      return;
+    }
+    Duration latency = faults.latency();
+    if (latency.isZero()) {
+      try {
+        respond(
+            exchange,
+            arrived,
+            body,
+            caller,
+            serve(method, rawPath, rawQuery, body, headers, caller));
+      } finally {
         quotas.release(caller.id());
       }
+      return;
     }
+    // The latency fault holds the request, not a thread: a slowed API leaves the workers (and so
+    // /__admin) free, and as many requests can be in flight as clients send.
+    AccessKey admitted = caller;
+    deferred.add(exchange);
+    delays.schedule(
+        () ->
+            executor.execute(
+                () -> {
+                  try {
+                    respond(
+                        exchange,
+                        arrived,
+                        body,
+                        admitted,
+                        serve(method, rawPath, rawQuery, body, headers, admitted));
+                  } catch (IOException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "request ended abnormally", e);
+                  } finally {
+                    quotas.release(admitted.id());
+                    deferred.remove(exchange);
+                    exchange.close();
+                  }
+                }),
+        latency.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
-  private @Nullable Outcome serve(
+  /** The body, or null when it is longer than {@link #MAX_BODY_BYTES}; reads at most one more. */
+  private static byte @Nullable [] readBody(HttpExchange exchange) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+          return null;
+        }
+      } catch (NumberFormatException e) {
+        // The JDK server has already refused a malformed length; read and count instead.
+      }
+    }
+    // Not closed here: closing drains what is left, which would delay the 413 until the client
+    // sent it all. Exchange.close() drains (at most 64 KiB, then hangs up) after the answer.
+    InputStream in = exchange.getRequestBody();
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    return body.length > MAX_BODY_BYTES ? null : body;
+  }
+
+  private void respond(
+      HttpExchange exchange,
+      Instant arrived,
+      byte[] body,
+      @Nullable AccessKey caller,
+      Outcome outcome)
+      throws IOException {
+    // Recorded before the answer goes out, so a client that has its answer sees the entry.
+    record(
+        arrived,
+        exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(),
+        exchange.getRequestHeaders(),
+        body,
+        caller,
+        outcome.status());
+    Headers response = exchange.getResponseHeaders();
+    if (outcome.retryAfter() != null) {
+      response.set("Retry-After", outcome.retryAfter());
+    }
+    if (outcome.allow() != null) {
+      response.set("Allow", outcome.allow());
+    }
+    if (outcome.location() != null) {
+      response.set("Location", outcome.location());
+    }
+    send(exchange, outcome.status(), outcome.body(), null);
+  }
+
+  private Outcome error(ApiException error) {
+    return error(error, null, null);
+  }
+
+  private Outcome serve(
       String method,
       String rawPath,
       @Nullable String rawQuery,
       byte[] body,
       Headers headers,
       AccessKey caller) {
-    Duration latency = faults.latency();
-    if (!latency.isZero()) {
-      try {
-        Thread.sleep(latency.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
     FaultState.PlannedFailure failure = faults.takeFailure();
     if (failure != null) {
       Duration retryAfter = failure.retryAfter();
@@ -423,6 +520,7 @@ public final class EmulatorServer implements AutoCloseable {
       server.stop(0);
     } finally {
       executor.shutdownNow();
+      delays.shutdownNow();
       closed.countDown();
     }
   }

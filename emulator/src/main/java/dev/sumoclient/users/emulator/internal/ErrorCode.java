@@ -22,6 +22,8 @@ public enum ErrorCode {
   /** A body whose Content-Type is not JSON. */
   UNSUPPORTED_MEDIA_TYPE(
       415, "api:unsupported_media_type", "The request body must be application/json."),
+  /** A request body longer than the emulator reads (64 KiB); it is answered unread. */
+  PAYLOAD_TOO_LARGE(413, "api:payload_too_large", "The request body is longer than 65536 bytes."),
   /** A body is required and absent. */
   MISSING_BODY(400, "api:missing_body", "This operation needs a JSON request body."),
   /** The body is not a JSON object. */

@@ -27,15 +27,16 @@ final class Fields {
     this.body = body;
   }
 
-  /** Parses a body that must be a JSON object; absent, non-JSON or non-object bodies fail. */
+  /**
+   * Parses a body that must be a JSON object sent as {@code application/json}; absent, non-JSON or
+   * non-object bodies fail, as do trailing content and repeated keys.
+   */
   static Fields of(byte[] raw, @Nullable String contentType) {
-    if (contentType != null
-        && !contentType.isBlank()
-        && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
-      throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
-    }
     if (raw.length == 0) {
       throw ApiException.of(ErrorCode.MISSING_BODY);
+    }
+    if (!isJson(contentType)) {
+      throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
     }
     JsonNode node;
     try {
@@ -47,6 +48,16 @@ final class Fields {
       throw ApiException.of(ErrorCode.INVALID_JSON);
     }
     return new Fields(object);
+  }
+
+  /** Whether the media type is {@code application/json}, parameters such as charset aside. */
+  static boolean isJson(@Nullable String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+    return type.strip().toLowerCase(Locale.ROOT).equals("application/json");
   }
 
   static boolean isEmail(String value) {

@@ -2,8 +2,11 @@ package dev.sumoclient.users.emulator.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sumoclient.users.emulator.EmulatedUser;
 import java.io.ByteArrayOutputStream;
@@ -17,11 +20,18 @@ import java.util.TreeMap;
 
 /** The emulator's one JSON configuration, and the hand-written user encoding. */
 public final class Json {
-  /** Thread-safe once configured; shared by every emulator in the JVM since it holds no state. */
+  /**
+   * Thread-safe once configured; shared by every emulator in the JVM since it holds no state.
+   * Strict on input: content after the first value and a key given twice are errors, not silently
+   * ignored or overwritten.
+   */
   public static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
@@ -36,8 +46,8 @@ public final class Json {
    * Encodes a user as the API's {@code UserModel}.
    *
    * <p>Written by hand rather than by data binding so the field names ({@code isActive}, ...) are
-   * exactly the API's, and {@code lastLoginTimestamp} is left out when unknown: the description
-   * declares it a non-nullable string.
+   * exactly the API's, and {@code lastLoginTimestamp} is null for a user who never signed in, as
+   * Sumo sends it (our description declares it nullable).
    */
   public static byte[] user(EmulatedUser user) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(384);
@@ -66,6 +76,8 @@ public final class Json {
     Instant lastLogin = user.lastLoginTimestamp();
     if (lastLogin != null) {
       json.writeStringField("lastLoginTimestamp", timestamp(lastLogin));
+    } else {
+      json.writeNullField("lastLoginTimestamp");
     }
     json.writeStringField("createdAt", timestamp(user.createdAt()));
     json.writeStringField("createdBy", user.createdBy());

@@ -163,6 +163,9 @@ final class Listing {
     if (next != null) {
       // The token is base64url, so it needs no JSON escaping.
       out.writeBytes((",\"next\":\"" + next + "\"").getBytes(StandardCharsets.US_ASCII));
+    } else {
+      // As Sumo: the token "is set to null when no more pages are left".
+      out.writeBytes(",\"next\":null".getBytes(StandardCharsets.US_ASCII));
     }
     out.write('}');
     return out.toByteArray();

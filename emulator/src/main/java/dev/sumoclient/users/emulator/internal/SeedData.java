@@ -11,8 +11,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +55,29 @@ public final class SeedData {
   };
   private static final List<String> ROLE_IDS =
       List.of("0000000000000A01", "0000000000000A02", "0000000000000B01", "0000000000000C01");
+
+  /** The fields a seed user may have: exactly those of the API's UserModel. */
+  private static final Set<String> USER_FIELDS =
+      Set.of(
+          "id",
+          "firstName",
+          "lastName",
+          "email",
+          "roleIds",
+          "isActive",
+          "isLocked",
+          "isMfaEnabled",
+          "lastLoginTimestamp",
+          "createdAt",
+          "createdBy",
+          "modifiedAt",
+          "modifiedBy");
+
+  /**
+   * The creation time of a seed user whose file gives none: fixed, so that the same file gives the
+   * same users on every run.
+   */
+  public static final Instant DEFAULT_CREATED_AT = Instant.parse("2020-01-01T00:00:00Z");
 
   private SeedData() {}
 
@@ -113,8 +138,9 @@ public final class SeedData {
    * [...]}}).
    *
    * <p>Each user needs {@code firstName}, {@code lastName} and {@code email}; everything else is
-   * optional ({@code id} is generated, {@code roleIds} empty, {@code isActive} true, metadata now
-   * and by {@code createdBy}).
+   * optional ({@code id} is generated, {@code roleIds} empty, {@code isActive} true, {@code
+   * createdAt} {@link #DEFAULT_CREATED_AT}, {@code createdBy} the given creator). A field the API
+   * does not have (a typo such as {@code lastLogin}) is an error naming it.
    */
   public static List<EmulatedUser> read(
       InputStream json, Instant now, String createdBy, Supplier<String> ids) throws IOException {
@@ -130,6 +156,17 @@ public final class SeedData {
       String where = "seed users[" + index++ + "]";
       if (!node.isObject()) {
         throw new IllegalArgumentException(where + ": must be a JSON object");
+      }
+      for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!USER_FIELDS.contains(name)) {
+          throw new IllegalArgumentException(
+              where
+                  + "."
+                  + name
+                  + ": unknown field; a user has only "
+                  + USER_FIELDS.stream().sorted().toList());
+        }
       }
       String id = optionalText(node, "id", where);
       String email = text(node, "email", where);
@@ -173,9 +210,11 @@ public final class SeedData {
               optionalBool(node, "isLocked", false, where),
               optionalBool(node, "isMfaEnabled", false, where),
               optionalTime(node, "lastLoginTimestamp", where),
-              createdAt == null ? now : createdAt,
+              createdAt == null ? DEFAULT_CREATED_AT : createdAt,
               creator == null ? createdBy : creator,
-              modifiedAt == null ? (createdAt == null ? now : createdAt) : modifiedAt,
+              modifiedAt == null
+                  ? (createdAt == null ? DEFAULT_CREATED_AT : createdAt)
+                  : modifiedAt,
               modifier == null ? (creator == null ? createdBy : creator) : modifier));
     }
     return users;

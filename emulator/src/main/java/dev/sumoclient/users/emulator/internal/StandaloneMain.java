@@ -61,6 +61,20 @@ public final class StandaloneMain {
       out.print(CommandLine.USAGE);
       return 0;
     }
+    Integer threads = options.threads();
+    if (threads != null && threads < Quotas.SUMO_MAX_IN_FLIGHT) {
+      // Without the latency fault a request holds its thread until answered, so fewer threads
+      // than the in-flight quota means that quota can never be reached.
+      err.println(
+          "sumo-users-emulator: warning: --threads "
+              + threads
+              + " is below the "
+              + Quotas.SUMO_MAX_IN_FLIGHT
+              + " requests Sumo allows in flight per access key; that quota can then be reached"
+              + " only by requests the latency fault holds. Use --threads "
+              + Quotas.SUMO_MAX_IN_FLIGHT
+              + " or more to test it.");
+    }
     SumoEmulator emulator;
     try {
       emulator = options.builder().start();
