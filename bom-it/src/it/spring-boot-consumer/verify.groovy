@@ -1,0 +1,21 @@
+// What the service ships and what its test run prints (issue 12).
+def cp = new File(basedir, 'target/runtime-classpath.txt').text.trim().split(File.pathSeparator)
+def jars = cp.findAll { it.endsWith('.jar') }.collect { new File(it) }
+long bytes = jars.sum { it.length() }
+println "Runtime classpath of a service using the client: ${jars.size()} jars, ${bytes} bytes"
+jars.sort { it.name }.each { println "  ${it.name} (${it.length()})" }
+
+// Unused by a JSON API, or shims the aligned Kotlin stdlib already contains.
+['feign-form-', 'jackson-databind-nullable-', 'kotlin-stdlib-jdk7-', 'kotlin-stdlib-jdk8-', 'commons-fileupload-'].each { unused ->
+  assert !jars.any { it.name.startsWith(unused) } : "${unused}* is back on a service's runtime classpath"
+}
+
+
+
+// Pact JVM (test scope) asks for an older Kotlin at the same depth: it must not move the service's runtime Kotlin.
+def kotlin = jars.find { it.name.startsWith('kotlin-stdlib-') && !it.name.startsWith('kotlin-stdlib-common') }
+assert kotlin?.name == "kotlin-stdlib-${kotlinVersion}.jar" : "the service runs on ${kotlin?.name}, not Kotlin ${kotlinVersion}"
+
+def log = new File(basedir, 'build.log').text
+assert !log.contains('HV000001') : "Hibernate Validator's start-up INFO line reached the service's output"
+assert !log.contains('Thanks for using OpenAPI Generator')
