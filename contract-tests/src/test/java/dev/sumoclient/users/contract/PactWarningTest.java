@@ -1,0 +1,54 @@
+package dev.sumoclient.users.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.sumoclient.users.contract.example.BillingServiceContractTest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * A Pact consumer test on our JUnit (5.13+) prints no "CloseableResource but not AutoCloseable"
+ * warning: junit-platform.properties in src/test/resources keeps Pact JVM 4.6's mock server quiet.
+ */
+class PactWarningTest {
+
+  @Test
+  void aPactConsumerTestRunsWithoutJUnitsCloseableResourceWarning() {
+    Logger junit = Logger.getLogger("org.junit");
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+              warnings.add(String.valueOf(record.getMessage()));
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    junit.addHandler(capture);
+    try {
+      EngineTestKit.engine("junit-jupiter")
+          .selectors(selectClass(BillingServiceContractTest.class))
+          .execute()
+          .testEvents()
+          .assertStatistics(stats -> stats.succeeded(1).failed(0));
+    } finally {
+      junit.removeHandler(capture);
+    }
+
+    assertThat(warnings).noneMatch(w -> w.contains("CloseableResource"));
+  }
+}
