@@ -3,7 +3,6 @@ package dev.sumoclient.users.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.sumoclient.users.contract.example.BillingServiceContractTest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -18,6 +17,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * warning: junit-platform.properties in src/test/resources keeps Pact JVM 4.6's mock server quiet.
  */
 class PactWarningTest {
+  // The README's service contract test: a plain Pact consumer test on PactConsumerTestExt.
+  private static final String SERVICE_CONTRACT_TEST =
+      "dev.sumoclient.users.contract.example.BillingServiceContractTest";
 
   @Test
   void aPactConsumerTestRunsWithoutJUnitsCloseableResourceWarning() {
@@ -41,7 +43,9 @@ class PactWarningTest {
     junit.addHandler(capture);
     try {
       EngineTestKit.engine("junit-jupiter")
-          .selectors(selectClass(BillingServiceContractTest.class))
+          // Reads src/test/resources/junit-platform.properties, as the build's own test run does.
+          .enableImplicitConfigurationParameters(true)
+          .selectors(selectClass(SERVICE_CONTRACT_TEST))
           .execute()
           .testEvents()
           .assertStatistics(stats -> stats.succeeded(1).failed(0));
