@@ -73,7 +73,9 @@ public class StagedRepositoryCheck {
       }
       if (e.getValue() && files.containsKey("jar")) {
         String name = automaticModuleName(files.get("jar"));
-        if (name == null || !name.matches("dev\\.sumoclient\\.users(\\.[a-z][a-z0-9]*)*")) {
+        if (name == null
+            || !name.matches("dev\\.sumoclient\\.users(\\.[a-z][a-z0-9]*)*")
+            || name.endsWith(".unpublished")) {
           problems.add(artifactId + ": Automatic-Module-Name is " + name);
         } else if (moduleNames.put(name, artifactId) != null) {
           problems.add(artifactId + ": Automatic-Module-Name " + name + " is also " + moduleNames.get(name) + "'s");
