@@ -1,5 +1,6 @@
 package dev.sumoclient.users;
 
+import dev.sumoclient.users.generated.model.UserModel;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,23 @@ public final class ContentDisposition {
       throw new SumoValidationException("transferTo", "must not be blank");
     }
     return new ContentDisposition(userId, false);
+  }
+
+  /**
+   * Moves the content to another user, as read from the API.
+   *
+   * <p>{@code deleteUser} refuses, before sending anything, a transfer to the user being deleted.
+   *
+   * @param user the user who receives the content, for instance from {@code getUser} or {@code
+   *     findByEmail}
+   * @return the choice
+   * @throws SumoValidationException if the user is null or has no id
+   */
+  public static ContentDisposition transferTo(UserModel user) {
+    if (user == null) {
+      throw new SumoValidationException("transferTo", "must not be null");
+    }
+    return transferTo(user.getId());
   }
 
   /**

@@ -155,7 +155,8 @@ public final class SumoUsersClient implements AutoCloseable {
    *     answered 404 after an attempt that may have reached Sumo, the earlier attempt deleted the
    *     user, so the call succeeds rather than reporting a user it just deleted as not found.
    * @param content where the user's content goes; there is no default
-   * @throws SumoValidationException if {@code content} is null or an id is invalid
+   * @throws SumoValidationException if {@code content} is null, an id is invalid or the content
+   *     would go to the user being deleted (nothing is sent)
    */
   public void deleteUser(String id, ContentDisposition content) {
     RequestValidator.requireId("id", id);
@@ -168,6 +169,10 @@ public final class SumoUsersClient implements AutoCloseable {
     String transferTo = content.transferToUserId().orElse(null);
     if (transferTo != null) {
       RequestValidator.requireId("transferTo", transferTo);
+      if (transferTo.equalsIgnoreCase(id)) {
+        // Sumo would delete the receiver with the content: refused here, before sending.
+        throw new SumoValidationException("transferTo", "must not be the user being deleted");
+      }
     }
     Boolean deleteContent = content.deletesContent() ? Boolean.TRUE : null;
     engine.call(

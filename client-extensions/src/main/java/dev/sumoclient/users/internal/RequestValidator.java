@@ -28,7 +28,7 @@ public final class RequestValidator {
    * getUser} never need it. The validator is thread-safe and immutable once built.
    */
   private static final class Shared {
-    static final Validator VALIDATOR = build();
+    static final Validator VALIDATOR = QuietValidatorStart.quietly(Shared::build);
 
     private Shared() {}
 

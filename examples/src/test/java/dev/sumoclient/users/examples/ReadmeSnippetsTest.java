@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every Java example in the README is a copy of compiled code: each {@code ```java} block follows a
  * {@code <!-- compiled: path -->} marker and equals that file's {@code readme:begin}/{@code
- * readme:end} region.
+ * readme:end} region, preceded by the file's imports that the region uses (so a reader knows where
+ * {@code UserModel} and every other type lives), then a blank line.
  */
 class ReadmeSnippetsTest {
 
@@ -47,7 +48,24 @@ class ReadmeSnippetsTest {
         .as("a Java block in the README without a <!-- compiled: path --> marker")
         .isNotEqualTo("(no marker)");
 
-    assertThat(snippet.shown()).isEqualTo(region(Files.readString(ROOT.resolve(snippet.source()))));
+    String source = Files.readString(ROOT.resolve(snippet.source()));
+    String region = region(source);
+    String imports = importsUsedBy(source, region);
+    assertThat(snippet.shown()).isEqualTo(imports.isEmpty() ? region : imports + "\n" + region);
+  }
+
+  /** The source's import lines whose simple name the region uses, in the source's order. */
+  private static String importsUsedBy(String source, String region) {
+    Matcher imports =
+        Pattern.compile("(?m)^import (?:static )?[\\w.]+\\.(\\w+|\\*);$").matcher(source);
+    StringBuilder used = new StringBuilder();
+    while (imports.find()) {
+      String name = imports.group(1);
+      if (name.equals("*") || Pattern.compile("\\b" + name + "\\b").matcher(region).find()) {
+        used.append(imports.group()).append('\n');
+      }
+    }
+    return used.toString();
   }
 
   private static String region(String source) {

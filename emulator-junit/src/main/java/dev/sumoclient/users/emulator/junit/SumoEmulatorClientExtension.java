@@ -86,10 +86,29 @@ public final class SumoEmulatorClientExtension extends SumoEmulatorExtension {
     SumoEmulator emulator = emulator(context);
     return classContext(context)
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(emulator, this::newClient, SumoUsersClient.class);
+        .getOrComputeIfAbsent(this, key -> new OpenClient(newClient(emulator)), OpenClient.class)
+        .client;
   }
 
-  // The store closes what it holds (JUnit 5.13+), so the client goes with its test class.
+  /**
+   * Closes the class's client, then its emulator, after the class's last test.
+   *
+   * <p>Done here rather than left to the store, which closes {@code AutoCloseable} values only from
+   * JUnit 5.13: on JUnit 5.10 to 5.12 (Spring Boot 3.5 manages 5.12) the client is closed too.
+   *
+   * @param context the test class's context; nested classes leave the client open
+   */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (classContext(context) == context) {
+      OpenClient open = context.getStore(NAMESPACE).remove(this, OpenClient.class);
+      if (open != null) {
+        open.close();
+      }
+    }
+    super.afterAll(context);
+  }
+
   private SumoUsersClient newClient(SumoEmulator emulator) {
     SumoUsersClient.Builder builder =
         SumoUsersClient.builder()
@@ -98,6 +117,27 @@ public final class SumoEmulatorClientExtension extends SumoEmulatorExtension {
             .rateLimiting(emulator.limits().enabled());
     clientConfiguration.accept(builder);
     return builder.build();
+  }
+
+  /**
+   * The store's handle on a client: JUnit 5.10 to 5.12 close {@code CloseableResource} values of a
+   * store that is torn down without afterAll (an aborted class), 5.13 and later {@code
+   * AutoCloseable} ones; implementing both closes it on every supported version, without 5.13's
+   * warning about a resource that is not {@code AutoCloseable}.
+   */
+  @SuppressWarnings("deprecation")
+  private static final class OpenClient
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    final SumoUsersClient client;
+
+    OpenClient(SumoUsersClient client) {
+      this.client = client;
+    }
+
+    @Override
+    public void close() {
+      client.close();
+    }
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {
