@@ -86,12 +86,17 @@ public final class Engine implements AutoCloseable {
     if (config.dns() != null) {
       builder.dns(config.dns());
     }
+    if (config.quotas() != null) {
+      builder.eventListener(SumoTransport.PERMIT_EVENTS);
+    }
     this.http = builder.build();
     SumoTransport transport =
         new SumoTransport(
             http,
             config.credentials(),
             config.quotas(),
+            config.quotaCoordinator(),
+            config.quotaGroup(),
             config.time(),
             config.userAgent(),
             listener,
@@ -302,6 +307,13 @@ public final class Engine implements AutoCloseable {
     if (first) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+      if (config.ownsQuotaCoordinator()) {
+        try {
+          config.quotaCoordinator().close();
+        } catch (RuntimeException e) {
+          LOG.warn("Closing the quota coordinator failed: {}", e.getClass().getSimpleName());
+        }
+      }
     }
   }
 

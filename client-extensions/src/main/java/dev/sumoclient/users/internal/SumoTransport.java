@@ -3,7 +3,12 @@ package dev.sumoclient.users.internal;
 import dev.sumoclient.users.ClientListener;
 import dev.sumoclient.users.Credentials;
 import dev.sumoclient.users.CredentialsProvider;
+import dev.sumoclient.users.QuotaCoordinator;
+import dev.sumoclient.users.QuotaKey;
+import dev.sumoclient.users.QuotaPermit;
 import dev.sumoclient.users.Quotas;
+import dev.sumoclient.users.SumoClientException;
+import dev.sumoclient.users.SumoException;
 import dev.sumoclient.users.SumoIoException;
 import dev.sumoclient.users.SumoTimeoutException;
 import java.io.IOException;
@@ -16,8 +21,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -43,11 +48,38 @@ final class SumoTransport implements feign.Client {
   private final OkHttpClient http;
   private final CredentialsProvider credentials;
   private final @Nullable Quotas quotas;
+  private final QuotaCoordinator coordinator;
+  private final @Nullable String quotaGroup;
   private final TimeSource time;
   private final String userAgent;
   private final Listeners listener;
   private final Lifecycle lifecycle;
-  private final AtomicReference<@Nullable QuotaLimiter> lastLimiter = new AtomicReference<>();
+
+  /**
+   * Tells a request's permit when OkHttp has written the request; set on the client when quotas are
+   * on.
+   */
+  static final EventListener PERMIT_EVENTS =
+      new EventListener() {
+        @Override
+        public void requestHeadersEnd(Call call, Request request) {
+          if (request.body() == null) {
+            sent(call);
+          }
+        }
+
+        @Override
+        public void requestBodyEnd(Call call, long byteCount) {
+          sent(call);
+        }
+
+        private void sent(Call call) {
+          QuotaPermit permit = call.request().tag(QuotaPermit.class);
+          if (permit != null) {
+            permit.sent();
+          }
+        }
+      };
 
   /**
    * The Basic header of the credentials last seen: the provider is still asked per request, and a
@@ -64,6 +96,8 @@ final class SumoTransport implements feign.Client {
       OkHttpClient http,
       CredentialsProvider credentials,
       @Nullable Quotas quotas,
+      QuotaCoordinator coordinator,
+      @Nullable String quotaGroup,
       TimeSource time,
       String userAgent,
       Listeners listener,
@@ -71,6 +105,8 @@ final class SumoTransport implements feign.Client {
     this.http = http;
     this.credentials = credentials;
     this.quotas = quotas;
+    this.coordinator = coordinator;
+    this.quotaGroup = quotaGroup;
     this.time = time;
     this.userAgent = userAgent;
     this.listener = listener;
@@ -86,15 +122,15 @@ final class SumoTransport implements feign.Client {
     // Logging and events are off by default; only pay for their arguments when someone listens.
     boolean observed = LOG.isDebugEnabled() || listener.active();
 
-    QuotaLimiter limiter = limiterFor(creds.accessId());
+    Quotas q = quotas;
     // The permit is taken inside the try, so nothing that happens once it is held (a listener, a
     // log appender, an Error of any kind) can keep it from being given back.
-    boolean acquired = false;
+    QuotaPermit permit = null;
     try {
-      if (limiter != null) {
-        Duration waited = acquire(limiter, attempt);
-        acquired = true;
-        throttledByQuota(operation, waited);
+      if (q != null) {
+        permit = acquire(q, creds.accessId(), attempt);
+        okRequest = okRequest.newBuilder().tag(QuotaPermit.class, permit).build();
+        throttledByQuota(operation, permit.waited());
       }
       long remaining = attempt.deadlineNanos() - time.nanoTime();
       if (remaining <= 0) {
@@ -147,8 +183,8 @@ final class SumoTransport implements feign.Client {
         lifecycle.finish(call);
       }
     } finally {
-      if (acquired) {
-        limiter.release();
+      if (permit != null) {
+        permit.close();
       }
     }
   }
@@ -188,36 +224,32 @@ final class SumoTransport implements feign.Client {
     }
   }
 
+  private QuotaPermit acquire(Quotas q, String accessId, Attempt attempt) {
+    String operation = attempt.operation().operationId();
+    String group = quotaGroup;
+    QuotaKey key = new QuotaKey(group == null ? accessId : group, accessId);
+    Duration maxWait = Duration.ofNanos(Math.max(0, attempt.deadlineNanos() - time.nanoTime()));
+    QuotaPermit permit;
+    try {
+      // close() ends this wait at once with a "client closed" failure.
+      permit = lifecycle.await(operation, () -> coordinator.acquire(key, q, maxWait));
+    } catch (SumoTimeoutException e) {
+      throw new SumoTimeoutException(operation + ": " + e.getMessage(), e.getCause());
+    } catch (SumoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SumoClientException(
+          operation + ": the quota coordinator failed: " + e.getClass().getSimpleName(), e);
+    }
+    return permit;
+  }
+
   private void throttledByQuota(String operation, Duration waited) {
     if (waited.toMillis() >= 1) {
       LOG.debug("{} waited {} ms for client-side quota", operation, waited.toMillis());
       listener.onThrottled(
           new ClientListener.ThrottleEvent(operation, ClientListener.Source.CLIENT_QUOTA, waited));
     }
-  }
-
-  private Duration acquire(QuotaLimiter limiter, Attempt attempt) {
-    String operation = attempt.operation().operationId();
-    try {
-      // close() ends this wait at once with a "client closed" failure.
-      return lifecycle.await(operation, () -> limiter.acquire(attempt.deadlineNanos()));
-    } catch (QuotaLimiter.QuotaTimeoutException e) {
-      throw new SumoTimeoutException(operation + ": " + e.getMessage(), null);
-    }
-  }
-
-  private @Nullable QuotaLimiter limiterFor(String accessId) {
-    Quotas q = quotas;
-    if (q == null) {
-      return null;
-    }
-    QuotaLimiter last = lastLimiter.get();
-    // Keep a strong reference to the limiter in use so the registry's weak entry stays alive.
-    QuotaLimiter limiter = QuotaRegistry.limiterFor(accessId, q, time);
-    if (limiter != last) {
-      lastLimiter.set(limiter);
-    }
-    return limiter;
   }
 
   private RuntimeException failure(String operation, Attempt attempt, IOException e) {

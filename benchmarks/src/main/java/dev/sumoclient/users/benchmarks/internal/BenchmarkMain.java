@@ -33,6 +33,7 @@ public final class BenchmarkMain {
     all.put("quotas", "4. 100 updateUser calls, 8 threads, 4 req/s + 10 in flight");
     all.put("cold-start", "5. fresh process: build a client + first call, ms; class path");
     all.put("get-user-latency", "6. getUser per call with the emulator 20 ms away");
+    all.put("stamping", "quota stamping rule: written -> counted by the emulator, ms");
     all.put(
         "machine",
         "prints the machine, JDK and date only (6. emulator throughput is the emulator module's"
@@ -61,6 +62,7 @@ public final class BenchmarkMain {
           case "list-page" -> listPage(jmhArgs);
           case "iterate" -> IterationHarness.run();
           case "quotas" -> QuotaHarness.run();
+          case "stamping" -> StampingHarness.run();
           case "cold-start" -> ColdStartHarness.run();
           case "get-user-latency" -> getUserAtLatency();
           case "machine" -> {

@@ -19,11 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,8 +77,9 @@ public final class EmulatorServer implements AutoCloseable {
   private final ErrorIds errorIds;
   private final ApiHandler api;
   private final AdminHandler admin;
-  private final Map<String, AccessKey> byHeader = new HashMap<>();
-  private final Map<String, AccessKey> byId = new HashMap<>();
+  private final Map<String, AccessKey> byHeader = new ConcurrentHashMap<>();
+  private final Map<String, AccessKey> byId = new ConcurrentHashMap<>();
+  private final List<AccessKey> accessKeys = new CopyOnWriteArrayList<>();
   private final HttpServer server;
   private final ExecutorService executor;
   private final ScheduledExecutorService delays;
@@ -104,8 +105,7 @@ public final class EmulatorServer implements AutoCloseable {
     this.api = new ApiHandler(store);
     this.admin = new AdminHandler(this);
     for (AccessKey key : config.accessKeys()) {
-      byId.put(key.id(), key);
-      byHeader.put(basic(key), key);
+      addAccessKey(key);
     }
     this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 512);
     int instance = INSTANCES.incrementAndGet();
@@ -143,6 +143,26 @@ public final class EmulatorServer implements AutoCloseable {
     quotas.maxInFlight(limits.maxInFlight());
     quotas.retryAfter(limits.retryAfter());
     quotas.enabled(limits.enabled());
+  }
+
+  /**
+   * Accepts another access key from now on; keys are kept across {@link #reset()}.
+   *
+   * @throws IllegalArgumentException if the access id is taken
+   */
+  public void addAccessKey(AccessKey key) {
+    synchronized (accessKeys) {
+      if (byId.putIfAbsent(key.id(), key) != null) {
+        throw new IllegalArgumentException("access id: " + key.id() + " is already registered");
+      }
+      byHeader.put(basic(key), key);
+      accessKeys.add(key);
+    }
+  }
+
+  /** Every access key accepted now, in the order added. */
+  public List<AccessKey> accessKeys() {
+    return List.copyOf(accessKeys);
   }
 
   private static String basic(AccessKey key) {
@@ -192,6 +212,7 @@ public final class EmulatorServer implements AutoCloseable {
     faults.clear();
     journal.clear();
     applyLimits(config.limits());
+    quotas.resetStatistics();
   }
 
   private void dispatch(HttpExchange exchange) {
@@ -273,7 +294,7 @@ public final class EmulatorServer implements AutoCloseable {
           exchange, arrived, NO_BODY, caller, error(ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE)));
       return;
     }
-    long wait = quotas.tryAcquire(caller.id());
+    long wait = quotas.tryAcquire(caller);
     if (wait > 0) {
       respond(
           exchange,
@@ -287,6 +308,7 @@ public final class EmulatorServer implements AutoCloseable {
       return;
     }
     Duration latency = faults.latency();
+    InFlight inFlight = new InFlight(caller);
     if (latency.isZero()) {
       try {
         respond(
@@ -294,9 +316,10 @@ public final class EmulatorServer implements AutoCloseable {
             arrived,
             body,
             caller,
-            serve(method, rawPath, rawQuery, body, headers, caller));
+            serve(method, rawPath, rawQuery, body, headers, caller),
+            inFlight);
       } finally {
-        quotas.release(caller.id());
+        inFlight.release();
       }
       return;
     }
@@ -314,11 +337,12 @@ public final class EmulatorServer implements AutoCloseable {
                         arrived,
                         body,
                         admitted,
-                        serve(method, rawPath, rawQuery, body, headers, admitted));
+                        serve(method, rawPath, rawQuery, body, headers, admitted),
+                        inFlight);
                   } catch (IOException | RuntimeException e) {
                     LOG.log(System.Logger.Level.DEBUG, "request ended abnormally", e);
                   } finally {
-                    quotas.release(admitted.id());
+                    inFlight.release();
                     deferred.remove(exchange);
                     exchange.close();
                   }
@@ -346,12 +370,40 @@ public final class EmulatorServer implements AutoCloseable {
     return body.length > MAX_BODY_BYTES ? null : body;
   }
 
+  /** A request counted in flight for its key, given back once. */
+  private final class InFlight {
+    private final AccessKey key;
+    private boolean released;
+
+    InFlight(AccessKey key) {
+      this.key = key;
+    }
+
+    void release() {
+      if (!released) {
+        released = true;
+        quotas.release(key);
+      }
+    }
+  }
+
   private void respond(
       HttpExchange exchange,
       Instant arrived,
       byte[] body,
       @Nullable AccessKey caller,
       Outcome outcome)
+      throws IOException {
+    respond(exchange, arrived, body, caller, outcome, null);
+  }
+
+  private void respond(
+      HttpExchange exchange,
+      Instant arrived,
+      byte[] body,
+      @Nullable AccessKey caller,
+      Outcome outcome,
+      @Nullable InFlight inFlight)
       throws IOException {
     // Recorded before the answer goes out, so a client that has its answer sees the entry.
     record(
@@ -372,6 +424,11 @@ public final class EmulatorServer implements AutoCloseable {
     }
     if (outcome.location() != null) {
       response.set("Location", outcome.location());
+    }
+    if (inFlight != null) {
+      // Before the answer leaves: a client may send its next request the moment it has the
+      // answer, and that one must not find this one still counted in flight.
+      inFlight.release();
     }
     send(exchange, outcome.status(), outcome.body(), null);
   }
