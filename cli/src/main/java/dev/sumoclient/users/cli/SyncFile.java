@@ -199,9 +199,13 @@ final class SyncFile {
         if (token != JsonToken.START_OBJECT) {
           continue;
         }
-        int line = parser.currentTokenLocation().getLineNr();
+        int line = -1;
         Map<String, String> values = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          if (line < 0) {
+            // The row's first field knows its line; the object's start still points before it.
+            line = parser.currentTokenLocation().getLineNr();
+          }
           String name = parser.currentName();
           parser.nextToken();
           values.put(name.strip(), parser.getValueAsString(""));

@@ -23,6 +23,9 @@ final class CliRun {
   final Map<String, String> env = new HashMap<>();
   Path home;
   String stdin = "";
+  java.io.InputStream input;
+  /** The output of the run under way, for a test that watches it from another thread. */
+  volatile ByteArrayOutputStream liveOut;
   boolean terminal;
   CliContext.PasswordReader passwordReader;
 
@@ -42,13 +45,14 @@ final class CliRun {
   Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
+    liveOut = out;
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
     CliContext ctx =
         new CliContext(
             o,
             e,
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            input != null ? input : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             Map.copyOf(env),
             home,
             terminal,
