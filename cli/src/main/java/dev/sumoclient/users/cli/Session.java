@@ -47,7 +47,12 @@ final class Session implements AutoCloseable {
                 + " --endpoint");
       }
       SumoEmulator emulator =
-          SumoEmulator.builder().port(0).host("127.0.0.1").seedUsers(options.seedUsers).start();
+          SumoEmulator.builder()
+              .port(0)
+              .host("127.0.0.1")
+              .seedUsers(options.seedUsers)
+              .limits(true) // Sumo's quotas, as the real service enforces them
+              .start();
       try {
         builder
             .endpoint(emulator.baseUri())
