@@ -27,7 +27,9 @@ class ContentChoice {
     if (transferTo != null) {
       return ContentDisposition.transferTo(UsersCommand.resolveId(client, transferTo));
     }
-    return deleteContent ? ContentDisposition.deleteContent() : ContentDisposition.transferToCaller();
+    return deleteContent
+        ? ContentDisposition.deleteContent()
+        : ContentDisposition.transferToCaller();
   }
 
   String describe() {
@@ -36,4 +38,3 @@ class ContentChoice {
         : deleteContent ? "content deleted" : "content transferred to you";
   }
 }
-

@@ -116,9 +116,14 @@ final class CredentialsFile {
       if (eq <= 0 || current == null) {
         // Never echo the line: it may hold a key.
         throw new SumoConfigurationException(
-            "Credentials file " + path + ", line " + number + ": expected [profile] or name = value");
+            "Credentials file "
+                + path
+                + ", line "
+                + number
+                + ": expected [profile] or name = value");
       }
-      current.put(line.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT), value(line, eq));
+      current.put(
+          line.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT), value(line, eq));
     }
     return result;
   }

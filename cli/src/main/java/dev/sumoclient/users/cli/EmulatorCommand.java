@@ -33,6 +33,7 @@ final class EmulatorCommand implements Callable<Integer> {
         ctx.err(),
         ctx.env(),
         emulator ->
-            Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "sumo-emulator-stop")));
+            Runtime.getRuntime()
+                .addShutdownHook(new Thread(emulator::close, "sumo-emulator-stop")));
   }
 }

@@ -17,7 +17,8 @@ final class Prompts {
    */
   static boolean confirm(CliContext ctx, String question) {
     if (!ctx.stdinIsTerminal()) {
-      throw CliException.usage("not asking on a non-terminal: add --yes to go ahead without confirmation");
+      throw CliException.usage(
+          "not asking on a non-terminal: add --yes to go ahead without confirmation");
     }
     ctx.out().print(question + " [y/N] ");
     ctx.out().flush();

@@ -66,12 +66,14 @@ final class Session implements AutoCloseable {
 
     builder.fromEnvironment(ctx::env);
     Path file = CredentialsFile.location(ctx);
-    String profile = options.profile != null ? options.profile : ctx.env(CredentialsFile.PROFILE_VARIABLE);
+    String profile =
+        options.profile != null ? options.profile : ctx.env(CredentialsFile.PROFILE_VARIABLE);
     CredentialsFile credentials = CredentialsFile.readIfPresent(file);
     String usedProfile = profile != null ? profile : "default";
     if (profile != null) {
       if (credentials == null) {
-        throw CliException.usage("profile " + profile + " asked for, but " + file + " does not exist");
+        throw CliException.usage(
+            "profile " + profile + " asked for, but " + file + " does not exist");
       }
       if (!credentials.hasProfile(profile)) {
         throw CliException.usage("no profile [" + profile + "] in " + file);

@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
     name = "sumo-users",
     mixinStandardHelpOptions = true,
     versionProvider = SumoUsersCli.Version.class,
-    description = "Manage Sumo Logic users: list and audit, create, update, delete, sync from a file.",
+    description =
+        "Manage Sumo Logic users: list and audit, create, update, delete, sync from a file.",
     subcommands = {UsersCommand.class, EmulatorCommand.class, CompletionCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -107,7 +108,8 @@ public final class SumoUsersCli {
     cmd.setParameterExceptionHandler(
         (e, args1) -> {
           ctx.err().println("sumo-users: " + e.getMessage());
-          ctx.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          ctx.err()
+              .println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ExitCodes.USAGE;
         });
     cmd.setExecutionExceptionHandler((e, line, parsed) -> Errors.report(e, ctx.err(), root.debug));

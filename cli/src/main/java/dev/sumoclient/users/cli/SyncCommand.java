@@ -37,13 +37,19 @@ import picocli.CommandLine.Option;
           + " one."
     })
 final class SyncCommand extends UsersCommand.Leaf {
-  @Option(names = "--from", required = true, paramLabel = "<file>", description = "team.csv or team.json")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "<file>",
+      description = "team.csv or team.json")
   Path from;
 
   @Option(names = "--apply", description = "Carry out the plan.")
   boolean apply;
 
-  @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Do not ask for confirmation.")
   boolean yes;
 
   @Option(
@@ -91,7 +97,9 @@ final class SyncCommand extends UsersCommand.Leaf {
     }
   }
 
-  @Option(names = "--skip-invalid", description = "Go ahead with the valid rows, skipping bad ones.")
+  @Option(
+      names = "--skip-invalid",
+      description = "Go ahead with the valid rows, skipping bad ones.")
   boolean skipInvalid;
 
   @Option(
@@ -133,9 +141,7 @@ final class SyncCommand extends UsersCommand.Leaf {
                 + "; nothing was planned or sent (fix them, or --skip-invalid to go ahead with"
                 + " the valid rows)");
       }
-      ctx.err()
-          .println(
-              "sumo-users: skipping the invalid rows; their users are left as they are");
+      ctx.err().println("sumo-users: skipping the invalid rows; their users are left as they are");
     }
 
     Set<String> spared = new HashSet<>(file.protectedEmails());
@@ -201,7 +207,8 @@ final class SyncCommand extends UsersCommand.Leaf {
     boolean aborted = false;
     try (SyncJournal log = SyncJournal.open(journalPath, sha256());
         Progress progress =
-            Progress.create(ctx, plan.steps.size(), plan.calls(), session.quotas, progressInterval)) {
+            Progress.create(
+                ctx, plan.steps.size(), plan.calls(), session.quotas, progressInterval)) {
       if (log.doneCount() > 0) {
         ctx.err()
             .println(
@@ -283,7 +290,9 @@ final class SyncCommand extends UsersCommand.Leaf {
           // An earlier run sent this create and was interrupted: it may have been processed even
           // though the listing does not show it yet. Look once more rather than send it again.
           if (log.isDone(key) || client.findByEmail(row.email()).isPresent()) {
-            ctx().err().println("sumo-users: " + key + " was done by an earlier run; not sent again");
+            ctx()
+                .err()
+                .println("sumo-users: " + key + " was done by an earlier run; not sent again");
             return false;
           }
         }

@@ -36,11 +36,17 @@ import org.jspecify.annotations.Nullable;
  * number, before anything is sent.
  */
 final class SyncFile {
-  static final List<String> COLUMNS = List.of("email", "firstName", "lastName", "roleIds", "active");
+  static final List<String> COLUMNS =
+      List.of("email", "firstName", "lastName", "roleIds", "active");
 
   /** One wanted user. */
   record Row(
-      int line, String email, String firstName, String lastName, List<String> roleIds, boolean active) {
+      int line,
+      String email,
+      String firstName,
+      String lastName,
+      List<String> roleIds,
+      boolean active) {
     String key() {
       return email.toLowerCase(Locale.ROOT);
     }
@@ -105,14 +111,19 @@ final class SyncFile {
   private record Raw(int line, Map<String, String> values) {}
 
   private static void validate(
-      Raw raw, Validator validator, Map<String, Integer> seen, List<Row> rows, List<Problem> problems) {
+      Raw raw,
+      Validator validator,
+      Map<String, Integer> seen,
+      List<Row> rows,
+      List<Problem> problems) {
     Map<String, String> v = raw.values();
     int before = problems.size();
     String email = blankToNull(v.get("email"));
     for (String column : v.keySet()) {
       if (!COLUMNS.contains(column)) {
         problems.add(
-            new Problem(raw.line(), email, column, "is not a known column (known: " + COLUMNS + ")"));
+            new Problem(
+                raw.line(), email, column, "is not a known column (known: " + COLUMNS + ")"));
       }
     }
     if (email == null) {
@@ -147,7 +158,8 @@ final class SyncFile {
       Integer earlier = seen.putIfAbsent(email.strip().toLowerCase(Locale.ROOT), raw.line());
       if (earlier != null) {
         problems.add(
-            new Problem(raw.line(), email, "email", "repeats line " + earlier + "; one row a user"));
+            new Problem(
+                raw.line(), email, "email", "repeats line " + earlier + "; one row a user"));
       }
     }
     if (problems.size() == before) {
@@ -188,8 +200,7 @@ final class SyncFile {
     mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
     List<Raw> raws = new ArrayList<>();
     try (InputStream in = new java.io.ByteArrayInputStream(bytes);
-        CsvParser parser =
-            (CsvParser) mapper.getFactory().createParser(in)) {
+        CsvParser parser = (CsvParser) mapper.getFactory().createParser(in)) {
       parser.setSchema(CsvSchema.emptySchema().withHeader());
       while (true) {
         JsonToken token = parser.nextToken();

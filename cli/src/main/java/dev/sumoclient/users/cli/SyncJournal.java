@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * The record of an apply, one line per event, forced to disk before the next call: {@code start
  * <step>} before a step's first call, {@code done <step> [id]} after its last. A rerun reads it
- * back, so a create that may have reached Sumo Logic is never sent again even if a listing does
- * not show the user yet.
+ * back, so a create that may have reached Sumo Logic is never sent again even if a listing does not
+ * show the user yet.
  */
 final class SyncJournal implements AutoCloseable {
   private static final String HEADER = "# sumo-users sync journal v1 sha256=";

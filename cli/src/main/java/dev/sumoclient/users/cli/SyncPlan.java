@@ -71,10 +71,7 @@ final class SyncPlan {
    * creates, updates, then prunes.
    */
   static SyncPlan compute(
-      List<SyncFile.Row> rows,
-      Map<String, UserModel> current,
-      Prune prune,
-      Set<String> spared) {
+      List<SyncFile.Row> rows, Map<String, UserModel> current, Prune prune, Set<String> spared) {
     List<Step> creates = new ArrayList<>();
     List<Step> updates = new ArrayList<>();
     List<Step> prunes = new ArrayList<>();
@@ -102,7 +99,13 @@ final class SyncPlan {
         UserModel user = e.getValue();
         if (prune == Prune.deactivate) {
           if (!Boolean.FALSE.equals(user.getIsActive())) {
-            prunes.add(new Step(Kind.DEACTIVATE, user.getEmail(), null, user, List.of("isActive: true -> false")));
+            prunes.add(
+                new Step(
+                    Kind.DEACTIVATE,
+                    user.getEmail(),
+                    null,
+                    user,
+                    List.of("isActive: true -> false")));
           }
         } else {
           prunes.add(new Step(Kind.DELETE, user.getEmail(), null, user, List.of()));

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sumoclient.users.generated.model.UserModel;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes users one at a time, so that a listing of any size holds only what the current page
- * holds: JSON as one streamed array, NDJSON one object a line, CSV with a header, or a table whose
- * column widths come from its first rows.
+ * Writes users one at a time, so that a listing of any size holds only what the current page holds:
+ * JSON as one streamed array, NDJSON one object a line, CSV with a header, or a table whose column
+ * widths come from its first rows.
  */
 abstract class UserWriter implements AutoCloseable {
   static final ObjectMapper JSON =

@@ -227,7 +227,9 @@ final class UsersCommand {
       }
       if (!roles.isEmpty()) {
         Set<String> wanted = Set.copyOf(roles);
-        p = p.and(u -> u.getRoleIds() != null && u.getRoleIds().stream().anyMatch(wanted::contains));
+        p =
+            p.and(
+                u -> u.getRoleIds() != null && u.getRoleIds().stream().anyMatch(wanted::contains));
       }
       return p;
     }
@@ -319,7 +321,11 @@ final class UsersCommand {
     @Option(names = "--last-name")
     @Nullable String lastName;
 
-    @Option(names = "--roles", split = ",", paramLabel = "<roleId>", description = "Replace the roles.")
+    @Option(
+        names = "--roles",
+        split = ",",
+        paramLabel = "<roleId>",
+        description = "Replace the roles.")
     @Nullable List<String> roles;
 
     @Option(names = "--add-role", paramLabel = "<roleId>")
@@ -398,7 +404,9 @@ final class UsersCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ContentChoice content;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation on a terminal.")
+    @Option(
+        names = {"-y", "--yes"},
+        description = "Do not ask for confirmation on a terminal.")
     boolean yes;
 
     @Override
@@ -408,17 +416,29 @@ final class UsersCommand {
       if (!yes
           && !Prompts.confirm(
               ctx(),
-              "Delete " + target.getEmail() + " (" + target.getId() + "), " + content.describe() + "?")) {
+              "Delete "
+                  + target.getEmail()
+                  + " ("
+                  + target.getId()
+                  + "), "
+                  + content.describe()
+                  + "?")) {
         ctx().err().println("sumo-users: nothing deleted");
         return ExitCodes.FAILED;
       }
       session.client.deleteUser(target.getId(), disposition);
-      ctx().out().println("deleted " + target.getId() + " " + target.getEmail() + ", " + content.describe());
+      ctx()
+          .out()
+          .println(
+              "deleted " + target.getId() + " " + target.getEmail() + ", " + content.describe());
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Unlock users locked out.")
+  @Command(
+      name = "unlock",
+      mixinStandardHelpOptions = true,
+      description = "Unlock users locked out.")
   static final class Unlock extends Leaf {
     @Parameters(arity = "1..*", paramLabel = "<user>", description = "Ids or email addresses.")
     List<String> users;
@@ -483,7 +503,9 @@ final class UsersCommand {
     @Parameters(paramLabel = "<user>", description = "Id or email address.")
     String user;
 
-    @Option(names = "--password-stdin", description = "Read the password from the first line of stdin.")
+    @Option(
+        names = "--password-stdin",
+        description = "Read the password from the first line of stdin.")
     boolean passwordStdin;
 
     @Override

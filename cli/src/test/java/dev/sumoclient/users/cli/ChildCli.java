@@ -32,7 +32,8 @@ final class ChildCli {
     return command;
   }
 
-  static ProcessBuilder builder(SumoEmulator emulator, Path home, List<String> jvm, List<String> args) {
+  static ProcessBuilder builder(
+      SumoEmulator emulator, Path home, List<String> jvm, List<String> args) {
     ProcessBuilder pb = new ProcessBuilder(command(jvm, args));
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("SUMO"));

@@ -49,10 +49,20 @@ class CliProcessTest {
     assertThat(list.out().lines()).hasSize(6).contains("\"" + a.email() + "\"");
     assertThat(cli("users", "get", a.email(), "-o", "ndjson").out()).contains(a.id());
     ChildCli.Result create =
-        cli("users", "create", "--email", "child@example.com", "--first-name", "Child", "--role", "0000000000000A01");
+        cli(
+            "users",
+            "create",
+            "--email",
+            "child@example.com",
+            "--first-name",
+            "Child",
+            "--role",
+            "0000000000000A01");
     assertThat(create.exitCode()).as(create.err()).isZero();
-    assertThat(cli("users", "update", "child@example.com", "--last-name", "Process").exitCode()).isZero();
-    assertThat(emulator.userByEmail("child@example.com").orElseThrow().lastName()).isEqualTo("Process");
+    assertThat(cli("users", "update", "child@example.com", "--last-name", "Process").exitCode())
+        .isZero();
+    assertThat(emulator.userByEmail("child@example.com").orElseThrow().lastName())
+        .isEqualTo("Process");
     assertThat(cli("users", "deactivate", "child@example.com").exitCode()).isZero();
     assertThat(emulator.userByEmail("child@example.com").orElseThrow().active()).isFalse();
     assertThat(cli("users", "activate", "child@example.com").exitCode()).isZero();
@@ -61,21 +71,31 @@ class CliProcessTest {
     assertThat(emulator.user(b.id()).orElseThrow().locked()).isFalse();
     assertThat(cli("users", "reset-password", b.email()).exitCode()).isZero();
     assertThat(emulator.passwordResets()).hasSize(1);
-    assertThat(cli("users", "request-email-change", b.id(), "--new-email", "b2@example.com").exitCode()).isZero();
+    assertThat(
+            cli("users", "request-email-change", b.id(), "--new-email", "b2@example.com")
+                .exitCode())
+        .isZero();
     assertThat(emulator.emailChanges()).hasSize(1);
     emulator.enableMfa(b.id());
     ChildCli.Result mfa =
         ChildCli.run(
-            ChildCli.builder(emulator, dir, List.of(), List.of("users", "disable-mfa", b.id(), "--password-stdin")),
+            ChildCli.builder(
+                emulator,
+                dir,
+                List.of(),
+                List.of("users", "disable-mfa", b.id(), "--password-stdin")),
             "child-Passw0rd\n",
             Duration.ofSeconds(30));
     assertThat(mfa.exitCode()).as(mfa.err()).isZero();
     assertThat(emulator.user(b.id()).orElseThrow().mfaEnabled()).isFalse();
-    ChildCli.Result delete = cli("users", "delete", "child@example.com", "--transfer-to-me", "--yes");
+    ChildCli.Result delete =
+        cli("users", "delete", "child@example.com", "--transfer-to-me", "--yes");
     assertThat(delete.exitCode()).as(delete.err()).isZero();
     assertThat(emulator.userByEmail("child@example.com")).isEmpty();
     Path team = dir.resolve("team.csv");
-    Files.write(team, List.of("email,firstName,lastName,roleIds", "synced@example.com,S,Y,0000000000000A01"));
+    Files.write(
+        team,
+        List.of("email,firstName,lastName,roleIds", "synced@example.com,S,Y,0000000000000A01"));
     ChildCli.Result sync = cli("users", "sync", "--from", team.toString(), "--apply", "--yes");
     assertThat(sync.exitCode()).as(sync.err()).isZero();
     assertThat(emulator.userByEmail("synced@example.com")).isPresent();
@@ -85,7 +105,8 @@ class CliProcessTest {
     assertThat(cli("users", "get", "0000000000000FFF").exitCode()).isEqualTo(1);
     assertThat(cli("--version").out()).startsWith("sumo-users ");
     // The secret given on stdin went nowhere else.
-    assertThat(emulator.journal().requests().stream().map(RecordedRequest::body)).noneMatch(body -> body.contains("child-Passw0rd"));
+    assertThat(emulator.journal().requests().stream().map(RecordedRequest::body))
+        .noneMatch(body -> body.contains("child-Passw0rd"));
   }
 
   /** 1,000 rows against 300 users: 800 creates, 100 updates, 100 unchanged, 100 prunes. */
@@ -97,7 +118,16 @@ class CliProcessTest {
     for (int i = 0; i < 200; i++) {
       EmulatedUser u = seeded.get(i);
       String last = i < 100 ? "Changed" + i : u.lastName();
-      lines.add(u.email() + "," + u.firstName() + "," + last + "," + String.join(";", u.roleIds()) + "," + u.active());
+      lines.add(
+          u.email()
+              + ","
+              + u.firstName()
+              + ","
+              + last
+              + ","
+              + String.join(";", u.roleIds())
+              + ","
+              + u.active());
     }
     for (int i = 0; i < 800; i++) {
       lines.add("new" + i + "@example.com,New,User" + i + ",0000000000000A01,true");
@@ -109,18 +139,34 @@ class CliProcessTest {
     ChildCli.Result plan = cli("users", "sync", "--from", team.toString(), "--prune", "deactivate");
     assertThat(plan.exitCode()).as(plan.err()).isZero();
     assertThat(plan.out())
-        .contains("Plan: 800 to create, 100 to update, " + activeAbsent + " to deactivate, 0 to delete, 100 unchanged.");
+        .contains(
+            "Plan: 800 to create, 100 to update, "
+                + activeAbsent
+                + " to deactivate, 0 to delete, 100 unchanged.");
     assertThat(emulator.users()).hasSize(300);
 
     ChildCli.Result apply =
         cli(
-            "users", "sync", "--from", team.toString(), "--prune", "deactivate", "--apply", "--yes",
-            "--requests-per-second", "1000", "--progress-interval", "PT1S");
+            "users",
+            "sync",
+            "--from",
+            team.toString(),
+            "--prune",
+            "deactivate",
+            "--apply",
+            "--yes",
+            "--requests-per-second",
+            "1000",
+            "--progress-interval",
+            "PT1S");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
-    assertThat(apply.out()).contains("Applied: 800 created, 100 updated, " + activeAbsent + " deactivated, 0 deleted.");
+    assertThat(apply.out())
+        .contains(
+            "Applied: 800 created, 100 updated, " + activeAbsent + " deactivated, 0 deleted.");
     // Not a terminal: plain progress lines, first and last at least.
     assertThat(apply.err()).contains("sync: 0/" + (900 + activeAbsent) + " steps (0%)");
-    assertThat(apply.err()).contains("sync: " + (900 + activeAbsent) + "/" + (900 + activeAbsent) + " steps (100%)");
+    assertThat(apply.err())
+        .contains("sync: " + (900 + activeAbsent) + "/" + (900 + activeAbsent) + " steps (100%)");
     assertThat(apply.err()).doesNotContain("\r");
     assertThat(emulator.users()).hasSize(1100);
     assertThat(emulator.userByEmail("new799@example.com")).isPresent();
@@ -129,9 +175,19 @@ class CliProcessTest {
 
     emulator.journal().clear();
     ChildCli.Result again =
-        cli("users", "sync", "--from", team.toString(), "--prune", "deactivate", "--apply", "--yes");
+        cli(
+            "users",
+            "sync",
+            "--from",
+            team.toString(),
+            "--prune",
+            "deactivate",
+            "--apply",
+            "--yes");
     assertThat(again.exitCode()).as(again.err()).isZero();
-    assertThat(again.out()).contains("Plan: 0 to create, 0 to update, 0 to deactivate, 0 to delete, 1000 unchanged.").contains("Nothing to do");
+    assertThat(again.out())
+        .contains("Plan: 0 to create, 0 to update, 0 to deactivate, 0 to delete, 1000 unchanged.")
+        .contains("Nothing to do");
     assertThat(emulator.journal().requests()).allMatch(r -> r.method().equals("GET"));
   }
 
@@ -146,7 +202,15 @@ class CliProcessTest {
     Files.write(team, lines);
     Path journal = dir.resolve("team.csv.journal");
     List<String> args =
-        List.of("users", "sync", "--from", team.toString(), "--apply", "--yes", "--requests-per-second", "40");
+        List.of(
+            "users",
+            "sync",
+            "--from",
+            team.toString(),
+            "--apply",
+            "--yes",
+            "--requests-per-second",
+            "40");
     Process first =
         ChildCli.builder(emulator, dir, List.of(), args)
             .redirectOutput(dir.resolve("first.out").toFile())
@@ -167,8 +231,18 @@ class CliProcessTest {
     ChildCli.Result resumed =
         ChildCli.run(
             ChildCli.builder(
-                emulator, dir, List.of(),
-                List.of("users", "sync", "--from", team.toString(), "--apply", "--yes", "--requests-per-second", "1000")),
+                emulator,
+                dir,
+                List.of(),
+                List.of(
+                    "users",
+                    "sync",
+                    "--from",
+                    team.toString(),
+                    "--apply",
+                    "--yes",
+                    "--requests-per-second",
+                    "1000")),
             "",
             Duration.ofSeconds(60));
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
@@ -187,7 +261,9 @@ class CliProcessTest {
     if (!Files.exists(journal)) {
       return 0;
     }
-    return Files.readAllLines(journal, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("done ")).count();
+    return Files.readAllLines(journal, StandardCharsets.UTF_8).stream()
+        .filter(l -> l.startsWith("done "))
+        .count();
   }
 
   static String email(String body) {
@@ -198,7 +274,9 @@ class CliProcessTest {
     }
   }
 
-  /** With Sumo's 4 requests/s enforced by the emulator, the client waits instead of being throttled. */
+  /**
+   * With Sumo's 4 requests/s enforced by the emulator, the client waits instead of being throttled.
+   */
   @Test
   void applyKeepsToTheQuotaAndItsEtaComesFromIt() throws Exception {
     emulator = SumoEmulator.builder().port(0).seedUsers(2).limits(true).start();
@@ -208,7 +286,16 @@ class CliProcessTest {
     }
     Path team = dir.resolve("team.csv");
     Files.write(team, lines);
-    ChildCli.Result r = cli("users", "sync", "--from", team.toString(), "--apply", "--yes", "--progress-interval", "PT1S");
+    ChildCli.Result r =
+        cli(
+            "users",
+            "sync",
+            "--from",
+            team.toString(),
+            "--apply",
+            "--yes",
+            "--progress-interval",
+            "PT1S");
     assertThat(r.exitCode()).as(r.err()).isZero();
     // 12 creates at 4 requests/s: 3 s, known before the first call.
     assertThat(r.err()).contains("sync: 0/12 steps (0%), -, ETA 3s (quota 4 requests/s)");
@@ -216,5 +303,4 @@ class CliProcessTest {
     assertThat(emulator.users()).hasSize(14);
     assertThat(emulator.journal().requests()).noneMatch(req -> req.status() == 429);
   }
-
 }

@@ -24,8 +24,10 @@ final class CliRun {
   Path home;
   String stdin = "";
   java.io.InputStream input;
+
   /** The output of the run under way, for a test that watches it from another thread. */
   volatile ByteArrayOutputStream liveOut;
+
   boolean terminal;
   CliContext.PasswordReader passwordReader;
 
@@ -52,7 +54,9 @@ final class CliRun {
         new CliContext(
             o,
             e,
-            input != null ? input : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            input != null
+                ? input
+                : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             Map.copyOf(env),
             home,
             terminal,

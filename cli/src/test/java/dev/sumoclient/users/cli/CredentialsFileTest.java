@@ -108,7 +108,8 @@ class CredentialsFileTest {
   @Test
   void wrongKeysAreExplainedWithoutTheKey() throws Exception {
     credentials("rw-------", profileLines());
-    CliRun.Result r = new CliRun(home).run("--endpoint", emulator.baseUri().toString(), "users", "list");
+    CliRun.Result r =
+        new CliRun(home).run("--endpoint", emulator.baseUri().toString(), "users", "list");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("unauthorized (401)").doesNotContain("wrong-key-also-secret");
   }

@@ -16,7 +16,8 @@ class LauncherIT {
   record Result(int exitCode, String out, String err) {}
 
   static Result run(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(DIST.resolve("sumo-users").toString()));
+    List<String> command =
+        new java.util.ArrayList<>(List.of(DIST.resolve("sumo-users").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("SUMO"));

@@ -11,9 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Replays the example session of the README's "Command line" section and compares every output
- * with what the README shows; a {@code cat} in the session writes the file the later commands
- * read.
+ * Replays the example session of the README's "Command line" section and compares every output with
+ * what the README shows; a {@code cat} in the session writes the file the later commands read.
  */
 class ReadmeSessionTest {
   static final Path README = Path.of("..", "README.md");

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Streaming: a child JVM with a 16 MiB heap exports every user as NDJSON, holding one page at a
- * time. 20,000 users by default; the figure for 100,000 (docs/benchmarks.md) comes from
- * {@code -Dsumo.cli.heapUsers=100000}.
+ * time. 20,000 users by default; the figure for 100,000 (docs/benchmarks.md) comes from {@code
+ * -Dsumo.cli.heapUsers=100000}.
  */
 class StreamingHeapTest {
   static final int USERS = Integer.getInteger("sumo.cli.heapUsers", 20_000);

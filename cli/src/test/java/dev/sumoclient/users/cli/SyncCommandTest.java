@@ -59,14 +59,24 @@ class SyncCommandTest {
             "team.csv",
             "email,firstName,lastName,roleIds,active",
             csv(kept),
-            renamed.email() + "," + renamed.firstName() + ",Newname," + String.join(";", renamed.roleIds()) + ",true",
+            renamed.email()
+                + ","
+                + renamed.firstName()
+                + ",Newname,"
+                + String.join(";", renamed.roleIds())
+                + ",true",
             "new.one@example.com,New,One,0000000000000A01,true");
     emulator.journal().clear();
     CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--prune", "deactivate");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("+ create     new.one@example.com")
-        .contains("~ update     " + renamed.email() + "  lastName: \"" + renamed.lastName() + "\" -> \"Newname\"")
+        .contains(
+            "~ update     "
+                + renamed.email()
+                + "  lastName: \""
+                + renamed.lastName()
+                + "\" -> \"Newname\"")
         .contains("(line 3)")
         .contains("- deactivate " + users.get(2).email())
         .contains("Plan: 1 to create, 1 to update, ")
@@ -77,7 +87,15 @@ class SyncCommandTest {
   }
 
   static String csv(EmulatedUser u) {
-    return u.email() + "," + u.firstName() + "," + u.lastName() + "," + String.join(";", u.roleIds()) + "," + u.active();
+    return u.email()
+        + ","
+        + u.firstName()
+        + ","
+        + u.lastName()
+        + ","
+        + String.join(";", u.roleIds())
+        + ","
+        + u.active();
   }
 
   @Test
@@ -135,12 +153,21 @@ class SyncCommandTest {
             "b@example.com,B,Person,0000000000000A01;0000000000000B01,false");
     cli.env.put("X", "");
     CliRun.Result first =
-        cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes", "--progress-interval", "PT0S");
+        cli.run(
+            "users",
+            "sync",
+            "--from",
+            team.toString(),
+            "--apply",
+            "--yes",
+            "--progress-interval",
+            "PT0S");
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("Applied: 2 created, 1 updated, 0 deactivated, 0 deleted.");
     assertThat(first.err()).contains("sync: 0/3 steps").contains("sync: 3/3 steps (100%)");
     assertThat(emulator.userByEmail("b@example.com").orElseThrow().active()).isFalse();
-    assertThat(emulator.user(renamed.id()).orElseThrow().roleIds()).containsExactly("0000000000000A01");
+    assertThat(emulator.user(renamed.id()).orElseThrow().roleIds())
+        .containsExactly("0000000000000A01");
 
     emulator.journal().clear();
     CliRun.Result second = cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes");
@@ -151,7 +178,8 @@ class SyncCommandTest {
 
   @Test
   void answeringNoAtThePromptChangesNothing() throws Exception {
-    Path team = file("team.csv", "email,firstName,lastName,roleIds", "n@example.com,N,P,0000000000000A01");
+    Path team =
+        file("team.csv", "email,firstName,lastName,roleIds", "n@example.com,N,P,0000000000000A01");
     cli.terminal = true;
     cli.stdin = "n\n";
     CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--apply");
@@ -161,7 +189,8 @@ class SyncCommandTest {
 
   @Test
   void applyWithoutATerminalNeedsYes() throws Exception {
-    Path team = file("team.csv", "email,firstName,lastName,roleIds", "c@example.com,C,P,0000000000000A01");
+    Path team =
+        file("team.csv", "email,firstName,lastName,roleIds", "c@example.com,C,P,0000000000000A01");
     CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--apply");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--yes");
@@ -171,29 +200,52 @@ class SyncCommandTest {
   @Test
   void pruneDeleteNeedsAContentChoiceAndSparesTheHeir() throws Exception {
     List<EmulatedUser> users = emulator.users();
-    Path team = file("team.csv", "email,firstName,lastName,roleIds", csv(users.get(0)).replaceAll(",[a-z]+$", ""));
-    CliRun.Result noChoice = cli.run("users", "sync", "--from", team.toString(), "--prune", "delete");
+    Path team =
+        file(
+            "team.csv",
+            "email,firstName,lastName,roleIds",
+            csv(users.get(0)).replaceAll(",[a-z]+$", ""));
+    CliRun.Result noChoice =
+        cli.run("users", "sync", "--from", team.toString(), "--prune", "delete");
     assertThat(noChoice.exitCode()).isEqualTo(2);
     assertThat(noChoice.err()).contains("--transfer-to");
 
     EmulatedUser heir = users.get(5);
     CliRun.Result r =
         cli.run(
-            "users", "sync", "--from", team.toString(), "--prune", "delete", "--transfer-to",
-            heir.email(), "--apply", "--yes");
+            "users",
+            "sync",
+            "--from",
+            team.toString(),
+            "--prune",
+            "delete",
+            "--transfer-to",
+            heir.email(),
+            "--apply",
+            "--yes");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(emulator.users()).extracting(EmulatedUser::email).containsExactlyInAnyOrder(users.get(0).email(), heir.email());
-    assertThat(emulator.contentTransfers()).hasSize(4).allSatisfy(t -> assertThat(t.recipientId()).isEqualTo(heir.id()));
+    assertThat(emulator.users())
+        .extracting(EmulatedUser::email)
+        .containsExactlyInAnyOrder(users.get(0).email(), heir.email());
+    assertThat(emulator.contentTransfers())
+        .hasSize(4)
+        .allSatisfy(t -> assertThat(t.recipientId()).isEqualTo(heir.id()));
   }
 
   @Test
   void aCreateTheJournalShowsAsStartedIsNotSentAgain() throws Exception {
-    Path team = file("team.csv", "email,firstName,lastName,roleIds", "d@example.com,D,P,0000000000000A01");
+    Path team =
+        file("team.csv", "email,firstName,lastName,roleIds", "d@example.com,D,P,0000000000000A01");
     String sha = SyncFile.read(team).sha256;
     Path journal = dir.resolve("team.csv.journal");
     // As a run killed after sending the create and before recording its answer leaves it, while a
     // lagging listing does not show the user yet: the journal says done.
-    Files.write(journal, List.of("# sumo-users sync journal v1 sha256=" + sha, "start create d@example.com", "done create d@example.com 0000000000000DDD"));
+    Files.write(
+        journal,
+        List.of(
+            "# sumo-users sync journal v1 sha256=" + sha,
+            "start create d@example.com",
+            "done create d@example.com 0000000000000DDD"));
     CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).contains("create d@example.com was done by an earlier run; not sent again");
@@ -202,8 +254,11 @@ class SyncCommandTest {
 
   @Test
   void aJournalOfAnotherFileIsRefused() throws Exception {
-    Path team = file("team.csv", "email,firstName,lastName,roleIds", "e@example.com,E,P,0000000000000A01");
-    Files.write(dir.resolve("team.csv.journal"), List.of("# sumo-users sync journal v1 sha256=abc", "start create x@example.com"));
+    Path team =
+        file("team.csv", "email,firstName,lastName,roleIds", "e@example.com,E,P,0000000000000A01");
+    Files.write(
+        dir.resolve("team.csv.journal"),
+        List.of("# sumo-users sync journal v1 sha256=abc", "start create x@example.com"));
     CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("another version of the file");
@@ -227,7 +282,8 @@ class SyncCommandTest {
         java.util.concurrent.CompletableFuture.supplyAsync(
             () -> cli.run("users", "sync", "--from", team.toString(), "--apply"));
     long deadline = System.nanoTime() + 20_000_000_000L;
-    while (cli.liveOut == null || !cli.liveOut.toString().contains("Apply these 2 changes? [y/N]")) {
+    while (cli.liveOut == null
+        || !cli.liveOut.toString().contains("Apply these 2 changes? [y/N]")) {
       assertThat(System.nanoTime()).as("the confirmation prompt").isLessThan(deadline);
       Thread.sleep(20);
     }
@@ -238,7 +294,9 @@ class SyncCommandTest {
     cli.terminal = false;
     cli.input = null;
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(3);
-    assertThat(r.err()).contains("failed: create f1@example.com (line 2)").contains("rerun the same command");
+    assertThat(r.err())
+        .contains("failed: create f1@example.com (line 2)")
+        .contains("rerun the same command");
     CliRun.Result rerun = cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes");
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
     assertThat(emulator.userByEmail("f1@example.com")).isPresent();

@@ -87,8 +87,13 @@ class TerminalTest {
             + ChildCli.command(
                     List.of(),
                     List.of(
-                        "users", "sync", "--from", team.toString(), "--apply",
-                        "--requests-per-second", "8"))
+                        "users",
+                        "sync",
+                        "--from",
+                        team.toString(),
+                        "--apply",
+                        "--requests-per-second",
+                        "8"))
                 .stream()
                 .map(TerminalTest::quote)
                 .collect(Collectors.joining(" "))
@@ -125,7 +130,9 @@ class TerminalTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     String screen;
     while (!(screen = screen()).contains(text)) {
-      assertThat(System.nanoTime()).as("waiting for '" + text + "' on:\n" + screen).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("waiting for '" + text + "' on:\n" + screen)
+          .isLessThan(deadline);
       Thread.sleep(100);
     }
     return screen;

@@ -53,7 +53,13 @@ class UsersCommandsTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.outLines().get(0).split("\\s+"))
         .containsExactly(
-            "id", "email", "firstName", "lastName", "isActive", "isLocked", "isMfaEnabled",
+            "id",
+            "email",
+            "firstName",
+            "lastName",
+            "isActive",
+            "isLocked",
+            "isMfaEnabled",
             "lastLoginTimestamp");
     assertThat(r.outLines()).hasSize(41);
     assertThat(r.out()).contains(someone(3).email());
@@ -61,7 +67,8 @@ class UsersCommandsTest {
 
   @Test
   void listAsNdjsonCsvAndJsonWithChosenFields() throws Exception {
-    CliRun.Result nd = cli.run("users", "list", "-o", "ndjson", "--fields", "id,email,isMfaEnabled");
+    CliRun.Result nd =
+        cli.run("users", "list", "-o", "ndjson", "--fields", "id,email,isMfaEnabled");
     assertThat(nd.outLines()).hasSize(40);
     JsonNode first = JSON.readTree(nd.outLines().get(0));
     assertThat(first.fieldNames()).toIterable().containsExactly("id", "email", "isMfaEnabled");
@@ -88,9 +95,15 @@ class UsersCommandsTest {
     EmulatedUser locked = emulator.lockUser(someone(0).id());
     List<EmulatedUser> all = emulator.users();
     Set<String> noMfa =
-        all.stream().filter(u -> !u.mfaEnabled()).map(EmulatedUser::email).collect(Collectors.toSet());
+        all.stream()
+            .filter(u -> !u.mfaEnabled())
+            .map(EmulatedUser::email)
+            .collect(Collectors.toSet());
     Set<String> never =
-        all.stream().filter(u -> u.lastLoginTimestamp() == null).map(EmulatedUser::email).collect(Collectors.toSet());
+        all.stream()
+            .filter(u -> u.lastLoginTimestamp() == null)
+            .map(EmulatedUser::email)
+            .collect(Collectors.toSet());
     Instant cutoff = Instant.now().minus(Duration.ofDays(90));
     Set<String> stale =
         all.stream()
@@ -102,10 +115,16 @@ class UsersCommandsTest {
             .collect(Collectors.toSet());
     String role = someone(1).roleIds().get(0);
     Set<String> withRole =
-        all.stream().filter(u -> u.roleIds().contains(role)).map(EmulatedUser::email).collect(Collectors.toSet());
+        all.stream()
+            .filter(u -> u.roleIds().contains(role))
+            .map(EmulatedUser::email)
+            .collect(Collectors.toSet());
 
     Set<String> lockedNow =
-        emulator.users().stream().filter(EmulatedUser::locked).map(EmulatedUser::email).collect(Collectors.toSet());
+        emulator.users().stream()
+            .filter(EmulatedUser::locked)
+            .map(EmulatedUser::email)
+            .collect(Collectors.toSet());
     assertThat(lockedNow).contains(locked.email());
     assertThat(emails("--locked")).isEqualTo(lockedNow);
     assertThat(emails("--no-mfa")).isEqualTo(noMfa).isNotEmpty();
@@ -149,15 +168,30 @@ class UsersCommandsTest {
   void createUpdateDeactivateActivate() throws Exception {
     CliRun.Result created =
         cli.run(
-            "users", "create", "--email", "new.person@example.com", "--first-name", "New",
-            "--last-name", "Person", "--role", "0000000000000A01", "-o", "json");
+            "users",
+            "create",
+            "--email",
+            "new.person@example.com",
+            "--first-name",
+            "New",
+            "--last-name",
+            "Person",
+            "--role",
+            "0000000000000A01",
+            "-o",
+            "json");
     assertThat(created.exitCode()).as(created.err()).isZero();
     EmulatedUser user = emulator.userByEmail("new.person@example.com").orElseThrow();
     assertThat(user.roleIds()).containsExactly("0000000000000A01");
 
     CliRun.Result updated =
         cli.run(
-            "users", "update", "new.person@example.com", "--last-name", "Renamed", "--add-role",
+            "users",
+            "update",
+            "new.person@example.com",
+            "--last-name",
+            "Renamed",
+            "--add-role",
             "0000000000000B01");
     assertThat(updated.exitCode()).as(updated.err()).isZero();
     user = emulator.user(user.id()).orElseThrow();
@@ -185,7 +219,8 @@ class UsersCommandsTest {
   void deleteNeedsExactlyOneContentChoice() {
     String id = someone(2).id();
     assertThat(cli.run("users", "delete", id, "--yes").exitCode()).isEqualTo(2);
-    CliRun.Result both = cli.run("users", "delete", id, "--delete-content", "--transfer-to-me", "--yes");
+    CliRun.Result both =
+        cli.run("users", "delete", id, "--delete-content", "--transfer-to-me", "--yes");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("mutually exclusive");
     assertThat(emulator.user(id)).isPresent();
@@ -195,7 +230,8 @@ class UsersCommandsTest {
   void deleteTransfersContentToAUserNamedByEmail() {
     EmulatedUser leaver = someone(2);
     EmulatedUser heir = someone(3);
-    CliRun.Result r = cli.run("users", "delete", leaver.email(), "--transfer-to", heir.email(), "--yes");
+    CliRun.Result r =
+        cli.run("users", "delete", leaver.email(), "--transfer-to", heir.email(), "--yes");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(emulator.user(leaver.id())).isEmpty();
     ContentTransfer transfer = emulator.contentTransfers().get(0);
@@ -219,12 +255,16 @@ class UsersCommandsTest {
     assertThat(emulator.user(u.id()).orElseThrow().locked()).isFalse();
 
     assertThat(cli.run("users", "reset-password", u.id()).exitCode()).isZero();
-    assertThat(emulator.passwordResets()).singleElement().satisfies(p -> assertThat(p.userId()).isEqualTo(u.id()));
+    assertThat(emulator.passwordResets())
+        .singleElement()
+        .satisfies(p -> assertThat(p.userId()).isEqualTo(u.id()));
 
     CliRun.Result change =
         cli.run("users", "request-email-change", u.id(), "--new-email", "moved@example.com");
     assertThat(change.exitCode()).as(change.err()).isZero();
-    assertThat(emulator.emailChanges()).singleElement().satisfies(c -> assertThat(c.toString()).contains("moved@example.com"));
+    assertThat(emulator.emailChanges())
+        .singleElement()
+        .satisfies(c -> assertThat(c.toString()).contains("moved@example.com"));
   }
 
   @Test
@@ -261,7 +301,11 @@ class UsersCommandsTest {
     emulator.faults().failNext(20, 429, Duration.ofMillis(1));
     CliRun.Result r = cli.run("users", "get", someone(1).id());
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err().strip().lines()).singleElement().asString().contains("429").contains("quota");
+    assertThat(r.err().strip().lines())
+        .singleElement()
+        .asString()
+        .contains("429")
+        .contains("quota");
     assertThat(r.err()).doesNotContain("\tat ");
 
     emulator.faults().clear().failNext(20, 429, Duration.ofMillis(1));
