@@ -38,8 +38,16 @@ final class Session implements AutoCloseable {
                 options.requestsPerSecond,
                 Duration.ofSeconds(1),
                 Quotas.sumoDefaults().maxConcurrent());
+    Duration timeout = duration("--timeout", options.timeout);
     SumoUsersClient.Builder builder =
-        SumoUsersClient.builder().applicationName("sumo-users-cli").quotas(quotas);
+        SumoUsersClient.builder()
+            .applicationName("sumo-users-cli")
+            .quotas(quotas)
+            .callTimeout(timeout)
+            .readTimeout(timeout);
+    if (options.quotaGroup != null) {
+      builder.quotaGroup(options.quotaGroup);
+    }
     if (options.emulator) {
       if (options.profile != null || options.deployment != null || options.endpoint != null) {
         throw CliException.usage(
@@ -115,6 +123,23 @@ final class Session implements AutoCloseable {
       "no deployment: give --deployment <code> (us2, eu, au...) or --endpoint <url>, set"
           + " SUMOLOGIC_ENVIRONMENT, or put deployment = <code> in the profile of"
           + " ~/.sumologic/credentials; or try it out with --emulator";
+
+  private static final java.util.regex.Pattern DURATION =
+      java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m)");
+
+  /** Parses 500ms, 30s or 2m. */
+  static Duration duration(String option, String text) {
+    java.util.regex.Matcher m = DURATION.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw CliException.usage(option + ": '" + text + "' is not a time such as 500ms, 30s or 2m");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      default -> Duration.ofMinutes(n);
+    };
+  }
 
   private static boolean deploymentFromEnvironment(CliContext ctx) {
     return DEPLOYMENT_VARIABLES.stream().anyMatch(v -> ctx.env(v) != null)

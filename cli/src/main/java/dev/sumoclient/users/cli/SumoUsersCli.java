@@ -75,6 +75,25 @@ public final class SumoUsersCli {
   @Nullable Integer requestsPerSecond;
 
   @Option(
+      names = "--quota-group",
+      scope = ScopeType.INHERIT,
+      paramLabel = "<name>",
+      description =
+          "Budget of 4 requests/s shared with other clients of the same Sumo user (default:"
+              + " SUMOLOGIC_QUOTA_GROUP, else the access id).")
+  @Nullable String quotaGroup;
+
+  @Option(
+      names = "--timeout",
+      scope = ScopeType.INHERIT,
+      paramLabel = "<time>",
+      defaultValue = "60s",
+      description =
+          "Longest a call may take, quota waits and retries included: 500ms, 30s, 2m (default:"
+              + " ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
       description = "Print stack traces and the client's debug log.")

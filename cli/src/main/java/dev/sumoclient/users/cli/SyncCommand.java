@@ -115,6 +115,8 @@ final class SyncCommand extends UsersCommand.Leaf {
       description = "Time between plain progress lines when not on a terminal.")
   Duration progressInterval;
 
+  private SyncFile file;
+
   @Override
   int run(Session session) {
     CliContext ctx = ctx();
@@ -129,6 +131,7 @@ final class SyncCommand extends UsersCommand.Leaf {
           "--transfer-to, --delete-content and --transfer-to-me go with --prune delete");
     }
     SyncFile file = SyncFile.read(from);
+    this.file = file;
     for (SyncFile.Problem p : file.problems) {
       ctx.err().println(from + ":" + p.line() + ": " + p.field() + " " + p.rule());
     }
@@ -218,22 +221,22 @@ final class SyncCommand extends UsersCommand.Leaf {
                     + log.doneCount()
                     + " steps done earlier)");
       }
-      for (SyncPlan.Step step : plan.steps) {
-        try {
-          if (perform(client, step, log, disposition)) {
-            applied.merge(step.kind(), 1, Integer::sum);
-          }
-        } catch (SumoThrottledException | SumoClientException e) {
-          failures.add(step.key() + ": " + Errors.oneLine(e));
-          log.failed(step.key(), e.getClass().getSimpleName());
-          aborted = true;
-          break;
-        } catch (SumoException e) {
-          failures.add(step.key() + where(step) + ": " + Errors.oneLine(e));
-          log.failed(step.key(), e.getClass().getSimpleName());
-        } finally {
-          progress.step(step.calls());
-        }
+      // Ctrl-C or kill (not kill -9) runs shutdown hooks: say how to finish. The journal needs no
+      // flushing, each line is on disk before the next call.
+      Thread hint =
+          new Thread(
+              () ->
+                  ctx.err()
+                      .println(
+                          "\nsumo-users: interrupted; rerun the same command to finish (journal "
+                              + journalPath
+                              + ")"),
+              "sumo-users-interrupted");
+      Runtime.getRuntime().addShutdownHook(hint);
+      try {
+        aborted = applySteps(plan, client, log, disposition, progress, applied, failures);
+      } finally {
+        Runtime.getRuntime().removeShutdownHook(hint);
       }
       if (failures.isEmpty()) {
         log.complete();
@@ -268,12 +271,41 @@ final class SyncCommand extends UsersCommand.Leaf {
     return done > 0 || plan.steps.size() > failures.size() ? ExitCodes.PARTIAL : ExitCodes.FAILED;
   }
 
+  /** Runs the steps in order; true when a network, timeout or quota failure stopped them early. */
+  private boolean applySteps(
+      SyncPlan plan,
+      SumoUsersClient client,
+      SyncJournal log,
+      @Nullable ContentDisposition disposition,
+      Progress progress,
+      Map<SyncPlan.Kind, Integer> applied,
+      List<String> failures) {
+    for (SyncPlan.Step step : plan.steps) {
+      try {
+        if (perform(client, step, log, disposition)) {
+          applied.merge(step.kind(), 1, Integer::sum);
+        }
+      } catch (SumoThrottledException | SumoClientException e) {
+        // The next steps would meet the same trouble: stop, the rerun finishes.
+        failures.add(step.key() + where(step) + ": " + Errors.oneLine(e));
+        log.failed(step.key(), e.getClass().getSimpleName());
+        return true;
+      } catch (SumoException e) {
+        failures.add(step.key() + where(step) + ": " + Errors.oneLine(e));
+        log.failed(step.key(), e.getClass().getSimpleName());
+      } finally {
+        progress.step(step.calls());
+      }
+    }
+    return false;
+  }
+
   private static String where(SyncPlan.Step step) {
     return step.row() == null ? "" : " (line " + step.row().line() + ")";
   }
 
   private String sha256() {
-    return SyncFile.read(from).sha256;
+    return file.sha256;
   }
 
   /** Carries out one step; false when the journal shows an earlier run already did it. */

@@ -356,4 +356,39 @@ class UsersCommandsTest {
         .contains("sync")
         .contains("--prune");
   }
+
+  @Test
+  void aTimeoutIsOneLineAndExitOne() {
+    emulator.faults().latency(Duration.ofSeconds(3));
+    CliRun.Result r = cli.run("users", "get", someone(1).id(), "--timeout", "500ms");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().strip().lines())
+        .singleElement()
+        .asString()
+        .startsWith("sumo-users: timed out");
+    assertThat(cli.run("users", "list", "--timeout", "soon").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void quotaGroupOptionAndTheClientsQuotaVariablesReachTheClient() {
+    CliRun.Result blank = cli.run("users", "list", "--quota-group", " ");
+    assertThat(blank.exitCode()).isEqualTo(2);
+    assertThat(blank.err()).contains("quotaGroup");
+    assertThat(cli.run("users", "list", "--quota-group", "admins@example.com").exitCode()).isZero();
+
+    // The client's environment chain reads the shared-quota store's URL by itself; without the
+    // Redis module on the class path it says so, naming the variable and never the password.
+    cli.env.put("SUMOLOGIC_QUOTA_REDIS_URL", "redis://:hunter2-secret@127.0.0.1:6390");
+    CliRun.Result redis = cli.run("users", "list");
+    assertThat(redis.exitCode()).isEqualTo(2);
+    assertThat(redis.err()).contains("SUMOLOGIC_QUOTA_REDIS_URL").doesNotContain("hunter2-secret");
+  }
+
+  @Test
+  void emulatorSubcommandHandsOverToTheEmulatorsOwnCommandLine() {
+    CliRun.Result help = new CliRun(home).run("emulator", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("--users-file").contains("--limits");
+    assertThat(new CliRun(home).run("emulator", "--no-such-option").exitCode()).isEqualTo(2);
+  }
 }
