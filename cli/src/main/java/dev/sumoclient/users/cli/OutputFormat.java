@@ -1,0 +1,9 @@
+package dev.sumoclient.users.cli;
+
+/** How users are printed. */
+enum OutputFormat {
+  table,
+  json,
+  ndjson,
+  csv
+}
