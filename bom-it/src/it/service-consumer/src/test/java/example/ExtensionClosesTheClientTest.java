@@ -48,6 +48,7 @@ class ExtensionClosesTheClientTest {
     SumoClientException e =
         assertThrows(
             SumoClientException.class, () -> UsesTheClient.seen.getUser("00000000000000A1"));
-    assertEquals("The client is closed", e.getMessage());
+    assertEquals(
+        "getUser: client closed; the call was stopped and nothing more is sent", e.getMessage());
   }
 }
