@@ -51,10 +51,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>When Redis does not answer (down at start, killed, restarted, slower than the {@linkplain
  * Builder#commandTimeout(Duration) command timeout}), the {@linkplain Fallback#IN_JVM default
- * policy} keeps serving from an in-JVM limiter at a {@linkplain Builder#fallbackShare(double) share}
- * of the quotas, logs one warning, probes Redis every second and returns to it when it answers;
- * {@link Fallback#FAIL_FAST} fails the call instead. Either way no call waits on Redis past its
- * own deadline: Lettuce is set to reject commands while disconnected.
+ * policy} keeps serving from an in-JVM limiter at a {@linkplain Builder#fallbackShare(double)
+ * share} of the quotas, logs one warning, probes Redis every second and returns to it when it
+ * answers; {@link Fallback#FAIL_FAST} fails the call instead. Either way no call waits on Redis
+ * past its own deadline: Lettuce is set to reject commands while disconnected.
  *
  * <p>Thread-safe. Close it when done; a client never closes a coordinator it was given.
  */
@@ -83,10 +83,7 @@ public final class RedisQuotas implements QuotaCoordinator {
     long renewEvery = builder.leaseTime.toNanos() / 3;
     link.scheduler()
         .scheduleWithFixedDelay(
-            () -> leases.renewAll(link, leaseMicros),
-            renewEvery,
-            renewEvery,
-            TimeUnit.NANOSECONDS);
+            () -> leases.renewAll(link, leaseMicros), renewEvery, renewEvery, TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -176,7 +173,8 @@ public final class RedisQuotas implements QuotaCoordinator {
           if (remaining <= 0) {
             throw timeout("the access id's in-flight cap is reached", start);
           }
-          gate.awaitRelease(version, Math.min(Math.min(waitNanos, CONCURRENCY_POLL_NANOS), remaining));
+          gate.awaitRelease(
+              version, Math.min(Math.min(waitNanos, CONCURRENCY_POLL_NANOS), remaining));
         }
       }
     } finally {
@@ -385,8 +383,8 @@ public final class RedisQuotas implements QuotaCoordinator {
     }
 
     /**
-     * Sets the share of the quotas this JVM keeps to on its own while Redis does not answer; 0.5
-     * by default. With {@code n} replicas, {@code 1.0 / n} keeps them all within the quotas.
+     * Sets the share of the quotas this JVM keeps to on its own while Redis does not answer; 0.5 by
+     * default. With {@code n} replicas, {@code 1.0 / n} keeps them all within the quotas.
      *
      * @param share more than 0, at most 1
      * @return this builder
@@ -425,8 +423,8 @@ public final class RedisQuotas implements QuotaCoordinator {
 
     /**
      * Sets how long an in-flight permit lives in Redis without renewal; 15 s by default. Held
-     * permits are renewed every third of it, so this bounds how long a JVM that died mid-call
-     * keeps its permits, not how long a call may last.
+     * permits are renewed every third of it, so this bounds how long a JVM that died mid-call keeps
+     * its permits, not how long a call may last.
      *
      * @param lease at least 300 ms
      * @return this builder
@@ -441,9 +439,9 @@ public final class RedisQuotas implements QuotaCoordinator {
     }
 
     /**
-     * Sets how much longer than the quotas' window a request's stamp counts; 50 ms by default.
-     * Sumo counts a request when it arrives, the stamp is taken when it was written: the guard
-     * covers the spread of network delays between them.
+     * Sets how much longer than the quotas' window a request's stamp counts; 50 ms by default. Sumo
+     * counts a request when it arrives, the stamp is taken when it was written: the guard covers
+     * the spread of network delays between them.
      *
      * @param guard zero or more
      * @return this builder

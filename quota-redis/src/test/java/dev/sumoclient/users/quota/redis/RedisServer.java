@@ -43,7 +43,8 @@ final class RedisServer implements AutoCloseable {
    */
   static Optional<Path> executable() {
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    for (String dir : (path + File.pathSeparator + "/usr/sbin:/usr/bin").split(File.pathSeparator)) {
+    for (String dir :
+        (path + File.pathSeparator + "/usr/sbin:/usr/bin").split(File.pathSeparator)) {
       Path candidate = Path.of(dir, "redis-server");
       if (Files.isExecutable(candidate)) {
         return Optional.of(candidate);
@@ -65,7 +66,8 @@ final class RedisServer implements AutoCloseable {
   static RedisServer start(String... extra) {
     RedisServer server;
     try {
-      server = new RedisServer(freePort(), Files.createTempFile("redis-server", ".log"), List.of(extra));
+      server =
+          new RedisServer(freePort(), Files.createTempFile("redis-server", ".log"), List.of(extra));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
  * One Lettuce connection to Redis, whether it answers, and the scripts run over it.
  *
  * <p>Lettuce is told to reject commands while disconnected (by default it queues them for up to a
- * minute) and to time every command out after the command timeout; every wait here is bounded
- * again by the caller's own deadline. The link starts down if Redis cannot be reached, and a probe
- * on the {@linkplain #scheduler() scheduler} connects, or pings, once per probe interval until it
- * answers. A failed command marks the link down with one warning; the probe that finds Redis
- * answering again marks it up with one line at INFO.
+ * minute) and to time every command out after the command timeout; every wait here is bounded again
+ * by the caller's own deadline. The link starts down if Redis cannot be reached, and a probe on the
+ * {@linkplain #scheduler() scheduler} connects, or pings, once per probe interval until it answers.
+ * A failed command marks the link down with one warning; the probe that finds Redis answering again
+ * marks it up with one line at INFO.
  */
 public final class RedisLink implements AutoCloseable {
   /** Logs under the public class's name, which is what users configure. */
@@ -248,12 +248,17 @@ public final class RedisLink implements AutoCloseable {
       throws RedisUnavailableException, InterruptedException {
     long deadline = System.nanoTime() + timeoutNanos;
     try {
-      return await(
-          script, c -> c.<T>evalsha(script.sha1(), type, keys, args), timeoutNanos);
+      return await(script, c -> c.<T>evalsha(script.sha1(), type, keys, args), timeoutNanos);
     } catch (NoScriptException e) {
       // Redis restarted, or flushed its script cache: send the source, which caches it again.
-      return await(
-          script, c -> c.<T>eval(script.source(), type, keys, args), deadline - System.nanoTime());
+      try {
+        return await(
+            script,
+            c -> c.<T>eval(script.source(), type, keys, args),
+            deadline - System.nanoTime());
+      } catch (NoScriptException impossible) {
+        throw new RedisUnavailableException(script + ": NOSCRIPT after EVAL", impossible);
+      }
     }
   }
 
