@@ -62,6 +62,12 @@ public final class RedisQuotas implements QuotaCoordinator {
   /** How long a waiter for an in-flight permit sleeps before asking Redis again at most. */
   private static final long CONCURRENCY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+  /**
+   * The least time one Redis round trip is given, even when the caller asks not to wait at all:
+   * asking is not waiting for quota. Loopback answers in well under a millisecond.
+   */
+  private static final long MIN_ROUND_TRIP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
   private final RedisLink link;
   private final Fallback fallback;
   private final double fallbackShare;
@@ -144,17 +150,16 @@ public final class RedisQuotas implements QuotaCoordinator {
           Long.toString(leaseMicros)
         };
         long remaining = deadline - System.nanoTime();
+        long commandTimeout = link.commandTimeout().toNanos();
+        long bound = Math.min(commandTimeout, Math.max(remaining, MIN_ROUND_TRIP_NANOS));
         List<Long> answer;
         try {
-          answer =
-              link.eval(
-                  Scripts.ACQUIRE,
-                  ScriptOutputType.MULTI,
-                  keys,
-                  args,
-                  Math.min(link.commandTimeout().toNanos(), Math.max(remaining, 0)));
+          answer = link.eval(Scripts.ACQUIRE, ScriptOutputType.MULTI, keys, args, bound);
         } catch (RedisUnavailableException e) {
-          link.markDown(e, "acquire");
+          if (!e.timedOut() || bound >= commandTimeout) {
+            link.markDown(e, "acquire");
+          }
+          // else only this call's own deadline was too short for Redis: Redis is not down.
           return fallbackAcquire(key, quotas, start, deadline);
         }
         if (answer.get(0) == 1L) {
@@ -470,7 +475,8 @@ public final class RedisQuotas implements QuotaCoordinator {
         throw new SumoConfigurationException(
             "The quota Redis URL cannot be used (" + e.getClass().getSimpleName() + ")");
       }
-      uri.setTimeout(commandTimeout);
+      // The URI's timeout bounds connecting (handshake included); commands have their own.
+      uri.setTimeout(connectTimeout);
       return new RedisQuotas(this, uri, where(uri));
     }
 

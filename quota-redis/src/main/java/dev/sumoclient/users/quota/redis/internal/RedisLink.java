@@ -257,7 +257,7 @@ public final class RedisLink implements AutoCloseable {
             c -> c.<T>eval(script.source(), type, keys, args),
             deadline - System.nanoTime());
       } catch (NoScriptException impossible) {
-        throw new RedisUnavailableException(script + ": NOSCRIPT after EVAL", impossible);
+        throw new RedisUnavailableException(script + ": NOSCRIPT after EVAL", impossible, false);
       }
     }
   }
@@ -322,26 +322,29 @@ public final class RedisLink implements AutoCloseable {
     StatefulRedisConnection<String, String> current = connection;
     if (current == null) {
       throw new RedisUnavailableException(
-          script + ": not connected to Redis at " + where, new IllegalStateException());
+          script + ": not connected to Redis at " + where, new IllegalStateException(), false);
     }
     RedisFuture<T> future;
     try {
       future = command.apply(current.async());
     } catch (RedisException e) {
-      throw new RedisUnavailableException(script + ": " + describe(e), e);
+      throw new RedisUnavailableException(script + ": " + describe(e), e, false);
     }
     try {
       return future.get(Math.max(timeoutNanos, 0), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(false);
       throw new RedisUnavailableException(
-          script + ": no answer within " + Duration.ofNanos(Math.max(timeoutNanos, 0)), e);
+          script + ": no answer within " + Duration.ofNanos(Math.max(timeoutNanos, 0)), e, true);
     } catch (ExecutionException | CancellationException e) {
       Throwable cause = unwrap(e);
       if (cause instanceof RedisNoScriptException) {
         throw new NoScriptException();
       }
-      throw new RedisUnavailableException(script + ": " + describe(cause), cause);
+      throw new RedisUnavailableException(
+          script + ": " + describe(cause),
+          cause,
+          cause instanceof io.lettuce.core.RedisCommandTimeoutException);
     }
   }
 

@@ -8,7 +8,19 @@ package dev.sumoclient.users.quota.redis.internal;
 public final class RedisUnavailableException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  RedisUnavailableException(String message, Throwable cause) {
+  private final boolean timedOut;
+
+  RedisUnavailableException(String message, Throwable cause, boolean timedOut) {
     super(message, cause);
+    this.timedOut = timedOut;
+  }
+
+  /**
+   * Tells whether Redis merely did not answer within the time allowed, rather than failing.
+   *
+   * @return true for a timeout
+   */
+  public boolean timedOut() {
+    return timedOut;
   }
 }
