@@ -86,6 +86,24 @@ final class RedisServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Starts a server on a given port, for a test that first needs a port where nothing answers.
+   *
+   * @param port the port
+   * @param extra more {@code redis-server} options
+   * @return the running server
+   */
+  static RedisServer startOn(int port, String... extra) {
+    RedisServer server;
+    try {
+      server = new RedisServer(port, Files.createTempFile("redis-server", ".log"), List.of(extra));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.startProcess();
+    return server;
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
