@@ -64,9 +64,10 @@ public final class RedisQuotas implements QuotaCoordinator {
 
   /**
    * The least time one Redis round trip is given, even when the caller asks not to wait at all:
-   * asking is not waiting for quota. Loopback answers in well under a millisecond.
+   * asking is not waiting for quota. Loopback answers in well under a millisecond, a busy network
+   * in a few.
    */
-  private static final long MIN_ROUND_TRIP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  private static final long MIN_ROUND_TRIP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final RedisLink link;
   private final Fallback fallback;

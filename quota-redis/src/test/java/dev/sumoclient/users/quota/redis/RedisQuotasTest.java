@@ -176,6 +176,23 @@ class RedisQuotasTest {
   }
 
   @Test
+  void aHeldPermitIsRenewedPastItsLeaseAndAClosedOneIsGivenBack() throws Exception {
+    String group = group();
+    Quotas quotas = Quotas.of(100, Duration.ofSeconds(1), 1);
+    QuotaKey key = new QuotaKey(group, "suFIRST");
+    try (RedisQuotas holder =
+            RedisQuotas.builder(redis.uri()).leaseTime(Duration.ofMillis(600)).build();
+        RedisQuotas other = RedisQuotas.connect(redis.uri())) {
+      QuotaPermit held = holder.acquire(key, quotas, Duration.ZERO);
+      Thread.sleep(1_500);
+      assertThatThrownBy(() -> other.acquire(key, quotas, Duration.ZERO))
+          .isInstanceOf(SumoTimeoutException.class);
+      held.close();
+      other.acquire(key, quotas, Duration.ofMillis(500)).close();
+    }
+  }
+
+  @Test
   void rejectsUrisThatAreNotRedisWithoutQuotingThem() {
     assertThatThrownBy(() -> RedisQuotas.connect(URI.create("http://user:hunter2@cache:6379")))
         .isInstanceOf(SumoConfigurationException.class)

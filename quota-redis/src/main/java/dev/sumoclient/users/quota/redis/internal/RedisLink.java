@@ -15,6 +15,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -147,7 +148,7 @@ public final class RedisLink implements AutoCloseable {
     StatefulRedisConnection<String, String> opened = null;
     try {
       opened = client.connect(StringCodec.UTF8, uri);
-      opened.sync().ping();
+      loadScripts(opened);
       connection = opened;
       up = true;
       log.debug("Connected to Redis at {} for quota coordination", where);
@@ -158,6 +159,13 @@ public final class RedisLink implements AutoCloseable {
       }
       markDown(e, "connect");
       return false;
+    }
+  }
+
+  /** Caches the scripts in Redis, so that the first {@code EVALSHA} of each finds it. */
+  private static void loadScripts(StatefulRedisConnection<String, String> connection) {
+    for (Scripts script : List.of(Scripts.ACQUIRE, Scripts.SENT, Scripts.RENEW)) {
+      connection.sync().scriptLoad(script.source());
     }
   }
 
@@ -206,13 +214,11 @@ public final class RedisLink implements AutoCloseable {
       answered = connect();
     } else {
       try {
-        current.async().ping().get(commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        // Loading the scripts is the probe: a Redis restarted empty has them again at once.
+        loadScripts(current);
         answered = true;
-      } catch (ExecutionException | TimeoutException | RedisException e) {
+      } catch (RedisException e) {
         answered = false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
     }
     if (answered) {
