@@ -31,6 +31,10 @@ public final class BenchmarkMain {
     all.put("quotas", "4. 100 updateUser calls, 8 threads, 4 req/s + 10 in flight");
     all.put("cold-start", "5. fresh process: build a client + first call, ms");
     all.put(
+        "shared-quotas",
+        "7. 4 client JVMs x 8 threads, 200 updateUser calls, one quota group: in-JVM, Redis,"
+            + " Redis killed halfway; Redis cost per call");
+    all.put(
         "machine",
         "prints the machine, JDK and date only (6. emulator throughput is the emulator module's"
             + " own harness, see docs/benchmarks.md)");
@@ -59,6 +63,7 @@ public final class BenchmarkMain {
           case "iterate" -> IterationHarness.run();
           case "quotas" -> QuotaHarness.run();
           case "cold-start" -> ColdStartHarness.run();
+          case "shared-quotas" -> SharedQuotaHarness.run();
           case "machine" -> {
             Machine.printHeader("Machine");
             yield true;

@@ -89,7 +89,9 @@ public final class RedisLink implements AutoCloseable {
             // Lettuce's default queues commands while disconnected, for up to a minute: a call
             // would then wait on Redis far past its deadline. Rejected at once, it falls back.
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .autoReconnect(true)
+            // The probe reconnects, once a second, quietly: Lettuce's own watchdog would log a
+            // warning on every attempt for as long as Redis is away.
+            .autoReconnect(false)
             .socketOptions(
                 SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).build())
             .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
@@ -210,7 +212,11 @@ public final class RedisLink implements AutoCloseable {
     }
     StatefulRedisConnection<String, String> current = connection;
     boolean answered;
-    if (current == null) {
+    if (current == null || !current.isOpen()) {
+      if (current != null) {
+        connection = null;
+        current.closeAsync();
+      }
       answered = connect();
     } else {
       try {
