@@ -69,11 +69,15 @@ public final class RedisQuotas implements QuotaCoordinator {
    */
   private static final long MIN_ROUND_TRIP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+  /** How long a waiter that stopped asking Redis keeps its place in the group's queue. */
+  private static final long STALE_WAITER_MICROS = TimeUnit.SECONDS.toMicros(3);
+
   private final RedisLink link;
   private final Fallback fallback;
   private final double fallbackShare;
   private final long leaseMicros;
   private final long guardMicros;
+  private final long arrivalMicros;
   private final QuotaCoordinator local = QuotaCoordinator.inJvm();
   private final Leases leases = new Leases();
   private final Map<String, Gate> gates = new ConcurrentHashMap<>();
@@ -84,6 +88,7 @@ public final class RedisQuotas implements QuotaCoordinator {
     this.fallbackShare = builder.fallbackShare;
     this.leaseMicros = TimeUnit.NANOSECONDS.toMicros(builder.leaseTime.toNanos());
     this.guardMicros = TimeUnit.NANOSECONDS.toMicros(builder.rateGuard.toNanos());
+    this.arrivalMicros = TimeUnit.NANOSECONDS.toMicros(builder.maxArrivalDelay.toNanos());
     this.link =
         new RedisLink(
             uri, where, builder.commandTimeout, builder.connectTimeout, Duration.ofSeconds(1));
@@ -137,54 +142,78 @@ public final class RedisQuotas implements QuotaCoordinator {
       throw timeout("an earlier request of this access id is still waiting", start);
     }
     try {
-      String[] keys = {names.rate(), names.inFlight()};
+      String[] keys = names.forAcquire();
       String windowMicros =
           Long.toString(TimeUnit.NANOSECONDS.toMicros(quotas.per().toNanos()) + guardMicros);
-      while (true) {
-        long version = gate.version();
-        String lease = leases.next();
-        String[] args = {
-          lease,
-          Integer.toString(quotas.requests()),
-          windowMicros,
-          Integer.toString(quotas.maxConcurrent()),
-          Long.toString(leaseMicros)
-        };
-        long remaining = deadline - System.nanoTime();
-        long commandTimeout = link.commandTimeout().toNanos();
-        long bound = Math.min(commandTimeout, Math.max(remaining, MIN_ROUND_TRIP_NANOS));
-        List<Long> answer;
-        try {
-          answer = link.eval(Scripts.ACQUIRE, ScriptOutputType.MULTI, keys, args, bound);
-        } catch (RedisUnavailableException e) {
-          if (!e.timedOut() || bound >= commandTimeout) {
-            link.markDown(e, "acquire");
-          }
-          // else only this call's own deadline was too short for Redis: Redis is not down.
-          return fallbackAcquire(key, quotas, start, deadline);
-        }
-        if (answer.get(0) == 1L) {
-          leases.add(names.inFlight(), lease);
-          return new RedisPermit(names, lease, gate, Duration.ofNanos(System.nanoTime() - start));
-        }
-        long waitNanos = TimeUnit.MICROSECONDS.toNanos(Math.max(answer.get(2), 0));
-        remaining = deadline - System.nanoTime();
-        if (answer.get(1) == 2L) {
-          // The rate window is full and frees up at a known time: fail now if that is too late.
-          if (waitNanos > remaining) {
-            throw timeout("the quota group's rate budget is spent", start);
-          }
-          TimeUnit.NANOSECONDS.sleep(waitNanos);
-        } else {
-          if (remaining <= 0) {
-            throw timeout("the access id's in-flight cap is reached", start);
-          }
-          gate.awaitRelease(
-              version, Math.min(Math.min(waitNanos, CONCURRENCY_POLL_NANOS), remaining));
+      // One id for all of this caller's attempts: it is also its place in the group's queue.
+      String lease = leases.next();
+      String[] args = {
+        lease,
+        Integer.toString(quotas.requests()),
+        windowMicros,
+        Integer.toString(quotas.maxConcurrent()),
+        Long.toString(leaseMicros),
+        Long.toString(STALE_WAITER_MICROS)
+      };
+      try {
+        return acquireLoop(key, quotas, start, deadline, names, gate, keys, args, lease);
+      } finally {
+        if (!leases.holds(names.inFlight(), lease)) {
+          // Gave up (deadline, fallback, interrupt): leave the queue so later waiters move up.
+          link.fireCommand(c -> c.zrem(names.queue(), lease));
+          link.fireCommand(c -> c.zrem(names.queueSeen(), lease));
         }
       }
     } finally {
       gate.lock.unlock();
+    }
+  }
+
+  private QuotaPermit acquireLoop(
+      QuotaKey key,
+      Quotas quotas,
+      long start,
+      long deadline,
+      KeyNames names,
+      Gate gate,
+      String[] keys,
+      String[] args,
+      String lease)
+      throws InterruptedException {
+    while (true) {
+      long version = gate.version();
+      long remaining = deadline - System.nanoTime();
+      long commandTimeout = link.commandTimeout().toNanos();
+      long bound = Math.min(commandTimeout, Math.max(remaining, MIN_ROUND_TRIP_NANOS));
+      List<Long> answer;
+      try {
+        answer = link.eval(Scripts.ACQUIRE, ScriptOutputType.MULTI, keys, args, bound);
+      } catch (RedisUnavailableException e) {
+        if (!e.timedOut() || bound >= commandTimeout) {
+          link.markDown(e, "acquire");
+        }
+        // else only this call's own deadline was too short for Redis: Redis is not down.
+        return fallbackAcquire(key, quotas, start, deadline);
+      }
+      if (answer.get(0) == 1L) {
+        leases.add(names.inFlight(), lease);
+        return new RedisPermit(names, lease, gate, Duration.ofNanos(System.nanoTime() - start));
+      }
+      long waitNanos = TimeUnit.MICROSECONDS.toNanos(Math.max(answer.get(2), 0));
+      remaining = deadline - System.nanoTime();
+      if (answer.get(1) == 2L) {
+        // The rate window is full and frees up at a known time: fail now if that is too late.
+        if (waitNanos > remaining) {
+          throw timeout("the quota group's rate budget is spent", start);
+        }
+        TimeUnit.NANOSECONDS.sleep(waitNanos);
+      } else {
+        if (remaining <= 0) {
+          throw timeout("the access id's in-flight cap is reached", start);
+        }
+        gate.awaitRelease(
+            version, Math.min(Math.min(waitNanos, CONCURRENCY_POLL_NANOS), remaining));
+      }
     }
   }
 
@@ -310,7 +339,10 @@ public final class RedisQuotas implements QuotaCoordinator {
     public void close() {
       if (done.compareAndSet(false, true)) {
         leases.remove(names.inFlight(), lease);
-        link.fireCommand(c -> c.zrem(names.inFlight(), lease));
+        link.fire(
+            Scripts.RELEASE,
+            new String[] {names.rate(), names.inFlight()},
+            new String[] {lease, Long.toString(arrivalMicros)});
         gate.signal();
       }
     }
@@ -355,6 +387,7 @@ public final class RedisQuotas implements QuotaCoordinator {
     private Duration connectTimeout = Duration.ofSeconds(1);
     private Duration leaseTime = Duration.ofSeconds(15);
     private Duration rateGuard = Duration.ofMillis(50);
+    private Duration maxArrivalDelay = Duration.ofMillis(250);
 
     private Builder(URI redisUri) {
       if (redisUri == null) {
@@ -457,6 +490,26 @@ public final class RedisQuotas implements QuotaCoordinator {
         throw new SumoConfigurationException("rateGuard must be zero or more, was " + guard);
       }
       this.rateGuard = guard;
+      return this;
+    }
+
+    /**
+     * Sets how late after it was written a request may still reach Sumo; 250 ms by default.
+     *
+     * <p>Sumo counts a request when it arrives, somewhere between when it was written and when its
+     * response came. When the response comes, the request's stamp moves to the response, or to this
+     * long after writing if the response took longer: on a loaded network or server the arrival can
+     * lag the write by more than the {@linkplain #rateGuard(Duration) guard}, never past the
+     * response. The cost: a rate slot frees up to this much later for slow calls.
+     *
+     * @param delay zero or more
+     * @return this builder
+     */
+    public Builder maxArrivalDelay(Duration delay) {
+      if (delay == null || delay.isNegative()) {
+        throw new SumoConfigurationException("maxArrivalDelay must be zero or more, was " + delay);
+      }
+      this.maxArrivalDelay = delay;
       return this;
     }
 

@@ -60,12 +60,60 @@ class LuaScriptTest {
     return commands.evalsha(
         Scripts.ACQUIRE.sha1(),
         ScriptOutputType.MULTI,
-        new String[] {keys.rate(), keys.inFlight()},
+        keys.forAcquire(),
         lease,
         Integer.toString(requests),
         Long.toString(windowMicros),
         Integer.toString(maxConcurrent),
-        Long.toString(leaseMicros));
+        Long.toString(leaseMicros),
+        "3000000");
+  }
+
+  @Test
+  void aFreedPlaceGoesToTheEarliestWaiterNotToWhoeverAsksFirst() throws InterruptedException {
+    commands.scriptLoad(Scripts.ACQUIRE.source());
+    assertThat(acquire("a", 1, 200_000, 10, 15_000_000).get(0)).isEqualTo(1L);
+    // "early" waits first, then "late"; both are queued.
+    List<Long> early = acquire("early", 1, 200_000, 10, 15_000_000);
+    assertThat(early.get(0)).isEqualTo(0L);
+    assertThat(acquire("late", 1, 200_000, 10, 15_000_000).get(0)).isEqualTo(0L);
+    TimeUnit.MICROSECONDS.sleep(early.get(2) + 1000);
+    // The place is free, but "late" asks first: it keeps waiting, and "early" gets it.
+    assertThat(acquire("late", 1, 200_000, 10, 15_000_000).get(0)).isEqualTo(0L);
+    assertThat(acquire("early", 1, 200_000, 10, 15_000_000).get(0)).isEqualTo(1L);
+    assertThat(commands.zrange(keys.queue(), 0, -1)).containsExactly("late");
+  }
+
+  @Test
+  void aWaiterThatStoppedAskingLosesItsPlace() throws InterruptedException {
+    commands.scriptLoad(Scripts.ACQUIRE.source());
+    assertThat(acquire("a", 1, 100_000, 10, 15_000_000).get(0)).isEqualTo(1L);
+    assertThat(acquire("gone", 1, 100_000, 10, 15_000_000).get(0)).isEqualTo(0L);
+    commands.zadd(keys.queueSeen(), 0, "gone"); // as if it last asked long ago
+    Thread.sleep(150);
+    assertThat(acquire("next", 1, 100_000, 10, 15_000_000).get(0)).isEqualTo(1L);
+  }
+
+  @Test
+  void releaseFreesTheLeaseAndDatesTheRequestByItsResponseCapped() throws InterruptedException {
+    commands.scriptLoad(Scripts.ACQUIRE.source());
+    long granted = acquire("r", 100, 1_000_000, 10, 15_000_000).get(2);
+    long grantedCapped = acquire("c", 100, 1_000_000, 10, 15_000_000).get(2);
+    Thread.sleep(30);
+    release("r", 1_000_000);
+    release("c", 10_000);
+    assertThat(commands.zcard(keys.inFlight())).isZero();
+    assertThat(commands.zscore(keys.rate(), "r")).isGreaterThanOrEqualTo(granted + 30_000.0);
+    assertThat(commands.zscore(keys.rate(), "c")).isEqualTo(grantedCapped + 10_000.0);
+  }
+
+  private void release(String lease, long capMicros) {
+    commands.eval(
+        Scripts.RELEASE.source(),
+        ScriptOutputType.INTEGER,
+        new String[] {keys.rate(), keys.inFlight()},
+        lease,
+        Long.toString(capMicros));
   }
 
   @Test
@@ -113,11 +161,11 @@ class LuaScriptTest {
   void expiredLeasesGiveTheirPermitsBack() throws InterruptedException {
     commands.scriptLoad(Scripts.ACQUIRE.source());
     for (int i = 0; i < 2; i++) {
-      assertThat(acquire("dead" + i, 100, 1_000_000, 2, 300_000).get(0)).isEqualTo(1L);
+      assertThat(acquire("dead" + i, 100, 1_000_000, 2, 1_000_000).get(0)).isEqualTo(1L);
     }
-    assertThat(acquire("blocked", 100, 1_000_000, 2, 300_000).get(0)).isEqualTo(0L);
-    Thread.sleep(350);
-    assertThat(acquire("after", 100, 1_000_000, 2, 300_000).get(0)).isEqualTo(1L);
+    assertThat(acquire("blocked", 100, 1_000_000, 2, 1_000_000).get(0)).isEqualTo(0L);
+    Thread.sleep(1_050);
+    assertThat(acquire("after", 100, 1_000_000, 2, 1_000_000).get(0)).isEqualTo(1L);
   }
 
   @Test
@@ -159,8 +207,11 @@ class LuaScriptTest {
     commands.scriptLoad(Scripts.ACQUIRE.source());
     acquire("k", 4, 1_000_000, 10, 15_000_000);
     assertThat(SlotHash.getSlot(keys.rate())).isEqualTo(SlotHash.getSlot(keys.inFlight()));
+    acquire("k2", 1, 1_000_000, 10, 15_000_000); // refused: queued
     List<String> all = commands.keys("*");
-    assertThat(all).containsExactlyInAnyOrder(keys.rate(), keys.inFlight());
+    assertThat(all)
+        .containsExactlyInAnyOrder(keys.rate(), keys.inFlight(), keys.queue(), keys.queueSeen());
+    assertThat(SlotHash.getSlot(keys.queue())).isEqualTo(SlotHash.getSlot(keys.rate()));
     assertThat(String.join(" ", all))
         .doesNotContain("ops-automation")
         .doesNotContain("example.com")
@@ -199,21 +250,23 @@ class LuaScriptTest {
                 () -> {
                   RedisCommands<String, String> c = own.sync();
                   int n = 0;
+                  String lease = thread + "-" + n;
                   while (System.nanoTime() < end) {
-                    String lease = thread + "-" + n++;
                     List<Long> answer =
                         c.evalsha(
                             Scripts.ACQUIRE.sha1(),
                             ScriptOutputType.MULTI,
-                            new String[] {keys.rate(), keys.inFlight()},
+                            keys.forAcquire(),
                             lease,
                             "4",
                             "250000",
                             "1000",
-                            "15000000");
+                            "15000000",
+                            "3000000");
                     if (answer.get(0) == 1L) {
+                      lease = thread + "-" + ++n;
                       grants.add(answer.get(2));
-                      c.zrem(keys.inFlight(), lease);
+                      c.zrem(keys.inFlight(), thread + "-" + (n - 1));
                     }
                   }
                 }));

@@ -14,8 +14,10 @@ import java.util.HexFormat;
  *
  * @param rate the group's rate log
  * @param inFlight the access id's in-flight leases
+ * @param queue the group's waiters, in arrival order
+ * @param queueSeen when each of the group's waiters last asked
  */
-public record KeyNames(String rate, String inFlight) {
+public record KeyNames(String rate, String inFlight, String queue, String queueSeen) {
   /** The prefix of every key this module writes. */
   public static final String PREFIX = "sumo-users:quota:";
 
@@ -29,7 +31,19 @@ public record KeyNames(String rate, String inFlight) {
   public static KeyNames of(String group, String accessId) {
     String tag = "{" + hash("group:" + group) + "}";
     return new KeyNames(
-        PREFIX + tag + ":rate", PREFIX + tag + ":inflight:" + hash("access-id:" + accessId));
+        PREFIX + tag + ":rate",
+        PREFIX + tag + ":inflight:" + hash("access-id:" + accessId),
+        PREFIX + tag + ":queue",
+        PREFIX + tag + ":queue-seen");
+  }
+
+  /**
+   * Returns the four keys in the order {@code acquire.lua} takes them.
+   *
+   * @return rate, in-flight, queue, queue-seen
+   */
+  public String[] forAcquire() {
+    return new String[] {rate, inFlight, queue, queueSeen};
   }
 
   /**

@@ -60,6 +60,18 @@ public final class Leases {
   }
 
   /**
+   * Tells whether a lease is held.
+   *
+   * @param inFlightKey the key it lives under
+   * @param lease the lease id
+   * @return true between {@link #add} and {@link #remove}
+   */
+  public boolean holds(String inFlightKey, String lease) {
+    Set<String> leases = live.get(inFlightKey);
+    return leases != null && leases.contains(lease);
+  }
+
+  /**
    * Returns how many leases are held, for tests and diagnostics.
    *
    * @return the count

@@ -166,7 +166,7 @@ public final class RedisLink implements AutoCloseable {
 
   /** Caches the scripts in Redis, so that the first {@code EVALSHA} of each finds it. */
   private static void loadScripts(StatefulRedisConnection<String, String> connection) {
-    for (Scripts script : List.of(Scripts.ACQUIRE, Scripts.SENT, Scripts.RENEW)) {
+    for (Scripts script : List.of(Scripts.ACQUIRE, Scripts.SENT, Scripts.RELEASE, Scripts.RENEW)) {
       connection.sync().scriptLoad(script.source());
     }
   }

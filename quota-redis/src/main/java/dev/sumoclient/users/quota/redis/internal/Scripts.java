@@ -22,6 +22,9 @@ public record Scripts(String name, String source, String sha1) {
   /** Re-stamps a granted request when it has been written; see {@code sent.lua}. */
   public static final Scripts SENT = load("sent.lua");
 
+  /** Gives a permit back and dates its request by the response; see {@code release.lua}. */
+  public static final Scripts RELEASE = load("release.lua");
+
   /** Extends live leases; see {@code renew.lua}. */
   public static final Scripts RENEW = load("renew.lua");
 
