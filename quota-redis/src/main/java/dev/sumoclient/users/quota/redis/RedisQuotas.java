@@ -99,7 +99,7 @@ public final class RedisQuotas implements QuotaCoordinator {
   }
 
   /**
-   * Connects with the defaults: fall back to in-JVM limits at half the quotas, 200 ms command
+   * Connects with the defaults: fall back to in-JVM limits at half the quotas, 500 ms command
    * timeout, 15 s leases.
    *
    * @param redisUri {@code redis://} or {@code rediss://}, optionally with {@code user:password@}
@@ -383,7 +383,7 @@ public final class RedisQuotas implements QuotaCoordinator {
     private final URI redisUri;
     private Fallback fallback = Fallback.IN_JVM;
     private double fallbackShare = 0.5;
-    private Duration commandTimeout = Duration.ofMillis(200);
+    private Duration commandTimeout = Duration.ofMillis(500);
     private Duration connectTimeout = Duration.ofSeconds(1);
     private Duration leaseTime = Duration.ofSeconds(15);
     private Duration rateGuard = Duration.ofMillis(50);
@@ -438,8 +438,9 @@ public final class RedisQuotas implements QuotaCoordinator {
     }
 
     /**
-     * Sets the longest one Redis command may take before the coordinator falls back; 200 ms by
-     * default. A call's own deadline bounds it too.
+     * Sets the longest one Redis command may take before the coordinator falls back; 500 ms by
+     * default (a loopback round trip takes well under a millisecond, but a loaded host stalls a JVM
+     * for a few hundred). A call's own deadline bounds it too.
      *
      * @param timeout positive
      * @return this builder

@@ -390,6 +390,12 @@ public final class RedisLink implements AutoCloseable {
   public void close() {
     closed = true;
     scheduler.shutdownNow();
+    try {
+      // A probe in the middle of connecting finishes before the client it uses shuts down.
+      scheduler.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     StatefulRedisConnection<String, String> current = connection;
     if (current != null) {
       current.close();
