@@ -80,7 +80,7 @@ public final class QuotaWorker {
             ? QuotaCoordinator.inJvm()
             : RedisQuotas.builder(URI.create(coordination))
                 .fallbackShare(share)
-                .rateGuard(Duration.ofMillis(Long.getLong("bench.rateGuardMillis", 50)))
+                .rateGuard(Duration.ofMillis(Long.getLong("bench.rateGuardMillis", 0)))
                 .build();
     SumoUsersClient.Builder builder =
         SumoUsersClient.builder()

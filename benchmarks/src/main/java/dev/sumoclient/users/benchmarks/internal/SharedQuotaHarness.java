@@ -65,8 +65,9 @@ final class SharedQuotaHarness {
     System.out.println("redis:   " + RedisProcess.version());
     System.out.println(
         "Redis coordinator: rate guard "
-            + Long.getLong("bench.rateGuardMillis", 50)
-            + " ms (-Dbench.rateGuardMillis), fallback share 1/"
+            + Long.getLong("bench.rateGuardMillis", 0)
+            + " ms (-Dbench.rateGuardMillis; the library's default is 0), stamps moved to the"
+            + " response (at most 250 ms after writing), fallback share 1/"
             + JVMS
             + " per JVM");
     List<String> keys = new ArrayList<>();
@@ -152,7 +153,7 @@ final class SharedQuotaHarness {
         command.add(EmulatorProcess.javaExecutable());
         command.add("-Xmx256m");
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        command.add("-Dbench.rateGuardMillis=" + Long.getLong("bench.rateGuardMillis", 50));
+        command.add("-Dbench.rateGuardMillis=" + Long.getLong("bench.rateGuardMillis", 0));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(QuotaWorker.class.getName());
