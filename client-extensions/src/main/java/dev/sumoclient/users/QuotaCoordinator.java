@@ -45,8 +45,11 @@ public interface QuotaCoordinator extends AutoCloseable {
    * in-flight cap per access id, shared by every client in the JVM that uses it.
    *
    * <p>Requests are served in arrival order. A request holds a rate slot from when it is granted
-   * until Sumo Logic has certainly counted it, not for its whole exchange, so slow calls do not
-   * stall fast ones.
+   * until Sumo Logic has certainly counted it, not for its whole exchange: until its response
+   * arrives or, if that is sooner, a margin after it was written (250 ms plus twice the shortest
+   * recent exchange, at most 1 s; chosen from the delays measured between a request leaving the
+   * client and the emulator counting it). So four slow calls do not stall a fast one, and up to the
+   * 10 in-flight requests Sumo Logic allows per access key can run at once.
    *
    * @return the shared in-JVM coordinator
    */

@@ -29,6 +29,7 @@ public final class BenchmarkMain {
     all.put("list-page", "2. one listUsers page of 1,000 users, client/raw ratio");
     all.put("iterate", "3. iterate 100,000 users at limit=1000: wall ratio + heap");
     all.put("quotas", "4. 100 updateUser calls, 8 threads, 4 req/s + 10 in flight");
+    all.put("stamping", "quota stamping rule: written -> counted by the emulator, ms");
     all.put("cold-start", "5. fresh process: build a client + first call, ms");
     all.put(
         "shared-quotas",
@@ -62,6 +63,7 @@ public final class BenchmarkMain {
           case "list-page" -> listPage(jmhArgs);
           case "iterate" -> IterationHarness.run();
           case "quotas" -> QuotaHarness.run();
+          case "stamping" -> StampingHarness.run();
           case "cold-start" -> ColdStartHarness.run();
           case "shared-quotas" -> SharedQuotaHarness.run();
           case "machine" -> {
