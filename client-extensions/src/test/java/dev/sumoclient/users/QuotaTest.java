@@ -266,6 +266,31 @@ class QuotaTest {
   }
 
   @Test
+  void theStateOfIdleGroupsIsForgottenButNotOfBusyOnes() throws InterruptedException {
+    FakeTime time = FakeTime.frozen();
+    InJvmQuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(time);
+    Quotas quotas = Quotas.sumoDefaults();
+    Quotas oneAtATime = Quotas.of(4, Duration.ofSeconds(1), 1);
+    QuotaKey busy = QuotaKey.of("suStillBusy");
+    QuotaPermit held = coordinator.acquire(busy, oneAtATime, MINUTE);
+    held.sent();
+    for (int i = 0; i < 500; i++) {
+      QuotaKey shortLived = QuotaKey.of("suShortLived" + i);
+      try (QuotaPermit permit = coordinator.acquire(shortLived, quotas, MINUTE)) {
+        permit.sent();
+      }
+      time.sleep(Duration.ofMillis(10));
+    }
+    // 1,000 stages without forgetting; the groups of the last second and the busy one stay.
+    assertThat(coordinator.stages()).isLessThan(250);
+    assertThatThrownBy(() -> coordinator.acquire(busy, oneAtATime, Duration.ZERO))
+        .as("the busy access id's permit is still counted")
+        .isInstanceOf(SumoTimeoutException.class);
+    held.close();
+    coordinator.acquire(busy, oneAtATime, Duration.ZERO).close();
+  }
+
+  @Test
   void everyClientOfTheJvmSharesTheDefaultCoordinator() {
     assertThat(QuotaCoordinator.inJvm()).isSameAs(QuotaCoordinator.inJvm());
     FakeTime time = FakeTime.frozen();

@@ -223,8 +223,12 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
     }
   }
 
-  /** The number of groups and access ids with state; for tests. */
-  int stages() {
+  /**
+   * Returns how many groups and access ids have state now; for tests.
+   *
+   * @return the number of rate and in-flight stages kept
+   */
+  public int stages() {
     return rates.size() + flights.size();
   }
 
