@@ -35,6 +35,10 @@ public final class BenchmarkMain {
     all.put("get-user-latency", "6. getUser per call with the emulator 20 ms away");
     all.put("stamping", "quota stamping rule: written -> counted by the emulator, ms");
     all.put(
+        "shared-quotas",
+        "7. 4 client JVMs x 8 threads, 200 updateUser calls, one quota group: in-JVM, Redis,"
+            + " Redis killed halfway; Redis cost per call");
+    all.put(
         "machine",
         "prints the machine, JDK and date only (6. emulator throughput is the emulator module's"
             + " own harness, see docs/benchmarks.md)");
@@ -65,6 +69,7 @@ public final class BenchmarkMain {
           case "stamping" -> StampingHarness.run();
           case "cold-start" -> ColdStartHarness.run();
           case "get-user-latency" -> getUserAtLatency();
+          case "shared-quotas" -> SharedQuotaHarness.run();
           case "machine" -> {
             Machine.printHeader("Machine");
             yield true;

@@ -41,6 +41,18 @@ final class EmulatorProcess implements AutoCloseable {
    * @return the running emulator
    */
   static EmulatorProcess start(int users, boolean limits) {
+    return start(users, limits, List.of());
+  }
+
+  /**
+   * Starts an emulator with more options, such as {@code --access-key id:key:owner}.
+   *
+   * @param users how many users to seed
+   * @param limits whether Sumo's quotas are enforced
+   * @param extra more command-line options
+   * @return the running emulator
+   */
+  static EmulatorProcess start(int users, boolean limits, List<String> extra) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.add("-Dsun.net.httpserver.nodelay=true");
@@ -58,6 +70,7 @@ final class EmulatorProcess implements AutoCloseable {
             "--access-key",
             ACCESS_KEY,
             "--limits=" + limits));
+    command.addAll(extra);
     try {
       Process process =
           new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
