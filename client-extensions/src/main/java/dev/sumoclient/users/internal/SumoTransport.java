@@ -103,12 +103,19 @@ final class SumoTransport implements feign.Client {
             okRequest.url().encodedPath(),
             Redaction.redactJson(new String(request.body(), StandardCharsets.UTF_8)));
       }
+      if (observed && listener.active()) {
+        listener.onRequestStarted(
+            new ClientListener.RequestStartEvent(operation, okRequest.method(), attempt.number()));
+      }
       long start = time.nanoTime();
+      // Every started exchange gets exactly one end event, so in-flight gauges never drift.
+      boolean ended = false;
       try (Response response = call.execute()) {
         ResponseBody body = response.body();
         byte[] bytes = body == null ? NO_BYTES : body.bytes();
         int status = response.code();
         if (observed) {
+          ended = true;
           observe(operation, okRequest, attempt, status, null, time.nanoTime() - start);
         }
         feign.Response.Builder feignResponse =
@@ -123,10 +130,16 @@ final class SumoTransport implements feign.Client {
         }
         return feignResponse.build();
       } catch (IOException e) {
-        if (observed) {
+        if (observed && !ended) {
+          ended = true;
           observe(operation, okRequest, attempt, 0, e, time.nanoTime() - start);
         }
         throw failure(operation, attempt, e);
+      } catch (RuntimeException e) {
+        if (observed && !ended) {
+          observe(operation, okRequest, attempt, 0, e, time.nanoTime() - start);
+        }
+        throw e;
       }
     } finally {
       if (limiter != null) {
@@ -140,7 +153,7 @@ final class SumoTransport implements feign.Client {
       Request okRequest,
       Attempt attempt,
       int status,
-      @Nullable IOException failure,
+      @Nullable Exception failure,
       long latencyNanos) {
     String path = okRequest.url().encodedPath();
     Duration latency = Duration.ofNanos(latencyNanos);
@@ -166,7 +179,14 @@ final class SumoTransport implements feign.Client {
     if (listener.active()) {
       listener.onRequest(
           new ClientListener.RequestEvent(
-              operation, okRequest.method(), path, attempt.number(), status, latency));
+              operation,
+              okRequest.method(),
+              path,
+              attempt.number(),
+              status,
+              latency,
+              null,
+              failure));
     }
   }
 
