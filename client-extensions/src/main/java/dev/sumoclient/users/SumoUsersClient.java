@@ -10,6 +10,7 @@ import dev.sumoclient.users.generated.model.UserModel;
 import dev.sumoclient.users.internal.Endpoints;
 import dev.sumoclient.users.internal.Engine;
 import dev.sumoclient.users.internal.EngineConfig;
+import dev.sumoclient.users.internal.InJvmQuotaCoordinator;
 import dev.sumoclient.users.internal.Json;
 import dev.sumoclient.users.internal.Operation;
 import dev.sumoclient.users.internal.RequestValidator;
@@ -17,11 +18,13 @@ import dev.sumoclient.users.internal.TimeSource;
 import dev.sumoclient.users.internal.UserAgent;
 import java.net.Proxy;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -345,6 +348,10 @@ public final class SumoUsersClient implements AutoCloseable {
    * 10 s, read timeout 30 s, call deadline 60 s, no proxy.
    */
   public static final class Builder {
+    private static final String QUOTA_GROUP_PROPERTY = "sumologic.quotaGroup";
+    private static final String QUOTA_GROUP_VARIABLE = "SUMOLOGIC_QUOTA_GROUP";
+    private static final String QUOTA_URL_PROPERTY = "sumologic.quotaRedisUrl";
+    private static final String QUOTA_URL_VARIABLE = "SUMOLOGIC_QUOTA_REDIS_URL";
     private static final List<String> DEPLOYMENT_VARIABLES =
         List.of(
             "sumologic.environment",
@@ -360,6 +367,10 @@ public final class SumoUsersClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private boolean rateLimiting = true;
     private Quotas quotas = Quotas.sumoDefaults();
+    private @Nullable QuotaCoordinator quotaCoordinator;
+    private @Nullable String quotaGroup;
+    private @Nullable String environmentQuotaGroup;
+    private Map.@Nullable Entry<String, String> environmentQuotaUrl;
     private boolean followDeploymentRedirects;
     private Function<Deployment, URI> deploymentEndpoint = Deployment::apiBaseUri;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -411,6 +422,14 @@ public final class SumoUsersClient implements AutoCloseable {
      * {@code sumologic.accessId}/{@code sumologic.accessKey}, then {@code
      * SUMOLOGIC_ACCESSID}/{@code SUMOLOGIC_ACCESSKEY} or {@code SUMO_ACCESS_ID}/{@code
      * SUMO_ACCESS_KEY}.
+     *
+     * <p>The {@linkplain #quotaGroup(String) quota group} comes from {@code sumologic.quotaGroup},
+     * then {@code SUMOLOGIC_QUOTA_GROUP}. A shared quota store's URL comes from {@code
+     * sumologic.quotaRedisUrl}, then {@code SUMOLOGIC_QUOTA_REDIS_URL}: {@link #build()} then
+     * creates the {@linkplain #quotaCoordinator(QuotaCoordinator) coordinator} with the first
+     * {@link QuotaCoordinatorProvider} on the class path that supports the URL (the module {@code
+     * sumo-users-quota-redis} provides one), and the client closes it when closed. A group or
+     * coordinator set on this builder wins over the environment's.
      *
      * @return this builder
      */
@@ -466,7 +485,40 @@ public final class SumoUsersClient implements AutoCloseable {
           CredentialsProvider.chain(
               CredentialsProvider.systemProperties(properties),
               CredentialsProvider.environment(env));
+      Map.Entry<String, String> group =
+          firstSet(properties, env, QUOTA_GROUP_PROPERTY, QUOTA_GROUP_VARIABLE);
+      if (group != null) {
+        environmentQuotaGroup = checkedGroup(group.getKey(), group.getValue());
+      }
+      environmentQuotaUrl = firstSet(properties, env, QUOTA_URL_PROPERTY, QUOTA_URL_VARIABLE);
       return this;
+    }
+
+    private static Map.@Nullable Entry<String, String> firstSet(
+        Function<String, @Nullable String> properties,
+        Function<String, @Nullable String> env,
+        String property,
+        String variable) {
+      String value = properties.apply(property);
+      if (value != null && !value.isBlank()) {
+        return Map.entry(property, value.strip());
+      }
+      value = env.apply(variable);
+      if (value != null && !value.isBlank()) {
+        return Map.entry(variable, value.strip());
+      }
+      return null;
+    }
+
+    private static String checkedGroup(String field, @Nullable String group) {
+      if (group == null || group.isBlank()) {
+        throw new SumoValidationException(field, "must not be blank");
+      }
+      if (group.length() > 256 || group.chars().anyMatch(Character::isISOControl)) {
+        throw new SumoValidationException(
+            field, "must be at most 256 characters without control characters");
+      }
+      return group;
     }
 
     private static Deployment parseVariable(String name, String value) {
@@ -553,6 +605,40 @@ public final class SumoUsersClient implements AutoCloseable {
     public Builder quotas(Quotas quotas) {
       requireArgument("quotas", quotas);
       this.quotas = quotas;
+      return this;
+    }
+
+    /**
+     * Sets who decides when a request may be sent; by default {@link QuotaCoordinator#inJvm()}.
+     *
+     * <p>Every process that uses one Sumo user needs the same shared coordinator (such as {@code
+     * RedisQuotas} of the module {@code sumo-users-quota-redis}) to keep to the user's quotas
+     * together. The client does not close a coordinator set here; the caller does, after the
+     * clients that use it.
+     *
+     * @param coordinator the coordinator
+     * @return this builder
+     */
+    public Builder quotaCoordinator(QuotaCoordinator coordinator) {
+      requireArgument("quotaCoordinator", coordinator);
+      this.quotaCoordinator = coordinator;
+      return this;
+    }
+
+    /**
+     * Names the budget of 4 requests per second that this client's requests count against; by
+     * default the access id of each request.
+     *
+     * <p>Sumo Logic counts the rate per user across all of the user's access keys, so clients that
+     * use different access keys of one user should share a group, such as the user's email. The
+     * in-flight cap stays per access id. A group is not a secret; never put a key in it.
+     *
+     * @param group a non-blank name of at most 256 characters without control characters
+     * @return this builder
+     * @throws SumoValidationException if the group is blank, too long or has control characters
+     */
+    public Builder quotaGroup(String group) {
+      this.quotaGroup = checkedGroup("quotaGroup", group);
       return this;
     }
 
@@ -699,6 +785,15 @@ public final class SumoUsersClient implements AutoCloseable {
                   ? credentialsProvider
                   : CredentialsProvider.defaultChain());
       Credentials initial = provider.resolveCredentials();
+      QuotaCoordinator coordinator = quotaCoordinator;
+      boolean ownsCoordinator = false;
+      if (coordinator == null && rateLimiting && environmentQuotaUrl != null) {
+        coordinator = fromProvider(environmentQuotaUrl.getKey(), environmentQuotaUrl.getValue());
+        ownsCoordinator = true;
+      }
+      if (coordinator == null) {
+        coordinator = InJvmQuotaCoordinator.on(time);
+      }
       EngineConfig config =
           new EngineConfig(
               base,
@@ -707,6 +802,9 @@ public final class SumoUsersClient implements AutoCloseable {
               allowInsecureHttp,
               retryPolicy,
               rateLimiting ? quotas : null,
+              coordinator,
+              quotaGroup != null ? quotaGroup : environmentQuotaGroup,
+              ownsCoordinator,
               followDeploymentRedirects,
               deploymentEndpoint,
               connectTimeout,
@@ -719,6 +817,41 @@ public final class SumoUsersClient implements AutoCloseable {
       ObjectMapper mapper = Json.newMapper();
       String description = "accessId=" + initial.accessId() + " via " + provider.describe();
       return new SumoUsersClient(new Engine(config, mapper), new RequestValidator(), description);
+    }
+
+    /**
+     * Finds the provider for a URL from the environment; messages name the variable, not the URL.
+     */
+    private static QuotaCoordinator fromProvider(String variable, String value) {
+      URI url;
+      try {
+        url = new URI(value);
+      } catch (URISyntaxException e) {
+        throw new SumoConfigurationException(variable + " is not a valid URL");
+      }
+      if (url.getScheme() == null) {
+        throw new SumoConfigurationException(
+            variable + " must be a URL with a scheme, such as redis://host:6379");
+      }
+      List<ClassLoader> loaders = new ArrayList<>();
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      if (context != null) {
+        loaders.add(context);
+      }
+      loaders.add(QuotaCoordinatorProvider.class.getClassLoader());
+      for (ClassLoader loader : loaders) {
+        for (QuotaCoordinatorProvider provider :
+            ServiceLoader.load(QuotaCoordinatorProvider.class, loader)) {
+          if (provider.supports(url)) {
+            return provider.create(url);
+          }
+        }
+      }
+      throw new SumoConfigurationException(
+          variable
+              + " is set, but no QuotaCoordinatorProvider on the class path supports its scheme "
+              + url.getScheme()
+              + "; add the dependency dev.sumoclient:sumo-users-quota-redis");
     }
 
     private static CredentialsProvider checked(CredentialsProvider provider) {

@@ -79,12 +79,17 @@ public final class Engine implements AutoCloseable {
     if (config.proxy() != null) {
       builder.proxy(config.proxy());
     }
+    if (config.quotas() != null) {
+      builder.eventListener(SumoTransport.PERMIT_EVENTS);
+    }
     this.http = builder.build();
     SumoTransport transport =
         new SumoTransport(
             http,
             config.credentials(),
             config.quotas(),
+            config.quotaCoordinator(),
+            config.quotaGroup(),
             config.time(),
             config.userAgent(),
             listener);
@@ -270,6 +275,13 @@ public final class Engine implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+      if (config.ownsQuotaCoordinator()) {
+        try {
+          config.quotaCoordinator().close();
+        } catch (RuntimeException e) {
+          LOG.warn("Closing the quota coordinator failed: {}", e.getClass().getSimpleName());
+        }
+      }
     }
   }
 

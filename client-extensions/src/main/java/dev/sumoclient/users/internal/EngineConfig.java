@@ -3,6 +3,7 @@ package dev.sumoclient.users.internal;
 import dev.sumoclient.users.ClientListener;
 import dev.sumoclient.users.CredentialsProvider;
 import dev.sumoclient.users.Deployment;
+import dev.sumoclient.users.QuotaCoordinator;
 import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.RetryPolicy;
 import java.net.Proxy;
@@ -20,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param allowInsecureHttp whether plain http is allowed for non-loopback hosts
  * @param retryPolicy the retry policy
  * @param quotas the client-side quotas, or null when rate limiting is off
+ * @param quotaCoordinator decides when a request may be sent (unused when quotas is null)
+ * @param quotaGroup the quota group, or null to count each access id on its own
+ * @param ownsQuotaCoordinator whether closing the client closes the coordinator
  * @param followDeploymentRedirects whether a 301 to another deployment is followed
  * @param deploymentEndpoint maps a deployment to the base URL that reaches it
  * @param connectTimeout the TCP/TLS connect timeout
@@ -37,6 +41,9 @@ public record EngineConfig(
     boolean allowInsecureHttp,
     RetryPolicy retryPolicy,
     @Nullable Quotas quotas,
+    QuotaCoordinator quotaCoordinator,
+    @Nullable String quotaGroup,
+    boolean ownsQuotaCoordinator,
     boolean followDeploymentRedirects,
     Function<Deployment, URI> deploymentEndpoint,
     Duration connectTimeout,

@@ -3,8 +3,12 @@ package dev.sumoclient.users.internal;
 import dev.sumoclient.users.ClientListener;
 import dev.sumoclient.users.Credentials;
 import dev.sumoclient.users.CredentialsProvider;
+import dev.sumoclient.users.QuotaCoordinator;
+import dev.sumoclient.users.QuotaKey;
+import dev.sumoclient.users.QuotaPermit;
 import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.SumoClientException;
+import dev.sumoclient.users.SumoException;
 import dev.sumoclient.users.SumoIoException;
 import dev.sumoclient.users.SumoTimeoutException;
 import java.io.IOException;
@@ -17,8 +21,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -44,10 +48,37 @@ final class SumoTransport implements feign.Client {
   private final OkHttpClient http;
   private final CredentialsProvider credentials;
   private final @Nullable Quotas quotas;
+  private final QuotaCoordinator coordinator;
+  private final @Nullable String quotaGroup;
   private final TimeSource time;
   private final String userAgent;
   private final Listeners listener;
-  private final AtomicReference<@Nullable QuotaLimiter> lastLimiter = new AtomicReference<>();
+
+  /**
+   * Tells a request's permit when OkHttp has written the request; set on the client when quotas are
+   * on.
+   */
+  static final EventListener PERMIT_EVENTS =
+      new EventListener() {
+        @Override
+        public void requestHeadersEnd(Call call, Request request) {
+          if (request.body() == null) {
+            sent(call);
+          }
+        }
+
+        @Override
+        public void requestBodyEnd(Call call, long byteCount) {
+          sent(call);
+        }
+
+        private void sent(Call call) {
+          QuotaPermit permit = call.request().tag(QuotaPermit.class);
+          if (permit != null) {
+            permit.sent();
+          }
+        }
+      };
 
   /**
    * The Basic header of the credentials last seen: the provider is still asked per request, and a
@@ -64,12 +95,16 @@ final class SumoTransport implements feign.Client {
       OkHttpClient http,
       CredentialsProvider credentials,
       @Nullable Quotas quotas,
+      QuotaCoordinator coordinator,
+      @Nullable String quotaGroup,
       TimeSource time,
       String userAgent,
       Listeners listener) {
     this.http = http;
     this.credentials = credentials;
     this.quotas = quotas;
+    this.coordinator = coordinator;
+    this.quotaGroup = quotaGroup;
     this.time = time;
     this.userAgent = userAgent;
     this.listener = listener;
@@ -84,9 +119,11 @@ final class SumoTransport implements feign.Client {
     // Logging and events are off by default; only pay for their arguments when someone listens.
     boolean observed = LOG.isDebugEnabled() || listener.active();
 
-    QuotaLimiter limiter = limiterFor(creds.accessId());
-    if (limiter != null) {
-      acquire(limiter, attempt);
+    Quotas q = quotas;
+    QuotaPermit permit = null;
+    if (q != null) {
+      permit = acquire(q, creds.accessId(), attempt);
+      okRequest = okRequest.newBuilder().tag(QuotaPermit.class, permit).build();
     }
     try {
       long remaining = attempt.deadlineNanos() - time.nanoTime();
@@ -142,8 +179,8 @@ final class SumoTransport implements feign.Client {
         throw e;
       }
     } finally {
-      if (limiter != null) {
-        limiter.release();
+      if (permit != null) {
+        permit.close();
       }
     }
   }
@@ -190,36 +227,32 @@ final class SumoTransport implements feign.Client {
     }
   }
 
-  private void acquire(QuotaLimiter limiter, Attempt attempt) {
+  private QuotaPermit acquire(Quotas q, String accessId, Attempt attempt) {
     String operation = attempt.operation().operationId();
+    String group = quotaGroup;
+    QuotaKey key = new QuotaKey(group == null ? accessId : group, accessId);
+    Duration maxWait = Duration.ofNanos(Math.max(0, attempt.deadlineNanos() - time.nanoTime()));
+    QuotaPermit permit;
     try {
-      Duration waited = limiter.acquire(attempt.deadlineNanos());
-      if (waited.toMillis() >= 1) {
-        LOG.debug("{} waited {} ms for client-side quota", operation, waited.toMillis());
-        listener.onThrottled(
-            new ClientListener.ThrottleEvent(
-                operation, ClientListener.Source.CLIENT_QUOTA, waited));
-      }
-    } catch (QuotaLimiter.QuotaTimeoutException e) {
-      throw new SumoTimeoutException(operation + ": " + e.getMessage(), null);
+      permit = coordinator.acquire(key, q, maxWait);
+    } catch (SumoTimeoutException e) {
+      throw new SumoTimeoutException(operation + ": " + e.getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SumoClientException(operation + ": interrupted while waiting for quota", e);
+    } catch (SumoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SumoClientException(
+          operation + ": the quota coordinator failed: " + e.getClass().getSimpleName(), e);
     }
-  }
-
-  private @Nullable QuotaLimiter limiterFor(String accessId) {
-    Quotas q = quotas;
-    if (q == null) {
-      return null;
+    Duration waited = permit.waited();
+    if (waited.toMillis() >= 1) {
+      LOG.debug("{} waited {} ms for client-side quota", operation, waited.toMillis());
+      listener.onThrottled(
+          new ClientListener.ThrottleEvent(operation, ClientListener.Source.CLIENT_QUOTA, waited));
     }
-    QuotaLimiter last = lastLimiter.get();
-    // Keep a strong reference to the limiter in use so the registry's weak entry stays alive.
-    QuotaLimiter limiter = QuotaRegistry.limiterFor(accessId, q, time);
-    if (limiter != last) {
-      lastLimiter.set(limiter);
-    }
-    return limiter;
+    return permit;
   }
 
   private RuntimeException failure(String operation, Attempt attempt, IOException e) {
