@@ -2,6 +2,7 @@ package dev.sumoclient.users.spring.boot;
 
 import dev.sumoclient.users.ClientListener;
 import dev.sumoclient.users.Deployment;
+import dev.sumoclient.users.QuotaCoordinator;
 import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.RetryPolicy;
 import dev.sumoclient.users.SumoConfigurationException;
@@ -57,13 +58,16 @@ public class SumoUsersAutoConfiguration {
    *
    * @param properties the bound properties
    * @param listeners every listener bean, in order
+   * @param coordinators the quota coordinator bean, such as the Redis one, if any
    * @return the client, closed with the context
    * @throws InvalidSumoPropertyException when a property holds a value the client refuses
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public SumoUsersClient sumoUsersClient(
-      SumoUsersProperties properties, ObjectProvider<ClientListener> listeners) {
+      SumoUsersProperties properties,
+      ObjectProvider<ClientListener> listeners,
+      ObjectProvider<QuotaCoordinator> coordinators) {
     SumoUsersClient.Builder builder = SumoUsersClient.builder();
     boolean hasTarget = properties.getDeployment() != null || properties.getEndpoint() != null;
     boolean hasCredentials = properties.getAccessId() != null || properties.getAccessKey() != null;
@@ -138,6 +142,20 @@ public class SumoUsersAutoConfiguration {
         () ->
             builder.quotas(
                 Quotas.of(quota.getRequests(), quota.getPer(), quota.getMaxConcurrent())));
+    String group = quota.getGroup();
+    if (group != null) {
+      set("quota.group", () -> builder.quotaGroup(group));
+    }
+    QuotaCoordinator coordinator = coordinators.getIfUnique();
+    if (coordinator != null) {
+      // The coordinator bean is closed by the context after this client, which depends on it.
+      builder.quotaCoordinator(coordinator);
+    } else if (quota.getRedis().getUrl() != null) {
+      throw new InvalidSumoPropertyException(
+          P + "quota.redis.url",
+          "needs dev.sumoclient:sumo-users-quota-redis on the classpath (or a QuotaCoordinator"
+              + " bean)");
+    }
     List<ClientListener> all = listeners.orderedStream().toList();
     if (!all.isEmpty()) {
       builder.listener(all.size() == 1 ? all.get(0) : new CompositeClientListener(all));
@@ -179,6 +197,21 @@ public class SumoUsersAutoConfiguration {
       SumoValidationException.Violation first = e.violations().get(0);
       throw new InvalidSumoPropertyException(
           P + propertyOfField.apply(first.field()), first.rule());
+    }
+  }
+
+  /**
+   * The Redis quota coordinator, when {@code sumo-users-quota-redis} is on the classpath and {@code
+   * sumologic.users.quota.redis.url} is set.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "dev.sumoclient.users.quota.redis.RedisQuotas")
+  @ConditionalOnProperty(prefix = SumoUsersProperties.PREFIX, name = "quota.redis.url")
+  static class Redis {
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(QuotaCoordinator.class)
+    QuotaCoordinator sumoUsersRedisQuotas(SumoUsersProperties properties) {
+      return RedisCoordinators.create(properties.getQuota().getRedis());
     }
   }
 

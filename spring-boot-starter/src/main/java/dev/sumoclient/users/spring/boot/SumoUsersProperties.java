@@ -392,8 +392,43 @@ public class SumoUsersProperties {
     /** How many requests may be in flight at once. */
     private int maxConcurrent = 10;
 
+    /**
+     * Name of the budget of requests per second this client counts against; by default the access
+     * id. Clients using different keys of one Sumo user should share one, such as the user's email.
+     */
+    private @Nullable String group;
+
+    private final Redis redis = new Redis();
+
     /** Creates the defaults. */
     public Quota() {}
+
+    /**
+     * Returns the quota group.
+     *
+     * @return the group, or null for the access id
+     */
+    public @Nullable String getGroup() {
+      return group;
+    }
+
+    /**
+     * Sets the quota group.
+     *
+     * @param group a non-blank name of at most 256 characters
+     */
+    public void setGroup(@Nullable String group) {
+      this.group = group;
+    }
+
+    /**
+     * Returns the Redis coordinator settings.
+     *
+     * @return the settings
+     */
+    public Redis getRedis() {
+      return redis;
+    }
 
     /**
      * Returns whether the limiter is on.
@@ -466,6 +501,112 @@ public class SumoUsersProperties {
     public void setMaxConcurrent(int maxConcurrent) {
       this.maxConcurrent = maxConcurrent;
     }
+  }
+
+  /**
+   * The Redis quota coordinator ({@code sumologic.users.quota.redis.*}), shared by every process
+   * that uses one Sumo user; needs {@code sumo-users-quota-redis} on the classpath.
+   */
+  public static class Redis {
+    /**
+     * Redis URL (redis:// or rediss://, optionally with user:password@); setting it turns the
+     * coordinator on. Never logged.
+     */
+    private @Nullable URI url;
+
+    /**
+     * What to do while Redis is unreachable: in-jvm limits at a share of the quotas, or fail-fast.
+     */
+    private Fallback fallback = Fallback.IN_JVM;
+
+    /** Share of the quotas each process keeps to while it falls back to in-JVM limits. */
+    private double fallbackShare = 0.5;
+
+    /** Timeout of each Redis command. */
+    private Duration commandTimeout = Duration.ofMillis(200);
+
+    /** Creates the defaults. */
+    public Redis() {}
+
+    /**
+     * Returns the Redis URL.
+     *
+     * @return the URL, or null when the coordinator is off
+     */
+    public @Nullable URI getUrl() {
+      return url;
+    }
+
+    /**
+     * Sets the Redis URL.
+     *
+     * @param url a redis:// or rediss:// URL
+     */
+    public void setUrl(@Nullable URI url) {
+      this.url = url;
+    }
+
+    /**
+     * Returns the fallback policy.
+     *
+     * @return in-jvm by default
+     */
+    public Fallback getFallback() {
+      return fallback;
+    }
+
+    /**
+     * Sets the fallback policy.
+     *
+     * @param fallback the policy
+     */
+    public void setFallback(Fallback fallback) {
+      this.fallback = fallback;
+    }
+
+    /**
+     * Returns the fallback share.
+     *
+     * @return 0.5 by default
+     */
+    public double getFallbackShare() {
+      return fallbackShare;
+    }
+
+    /**
+     * Sets the fallback share.
+     *
+     * @param fallbackShare more than 0, at most 1
+     */
+    public void setFallbackShare(double fallbackShare) {
+      this.fallbackShare = fallbackShare;
+    }
+
+    /**
+     * Returns the command timeout.
+     *
+     * @return 200 ms by default
+     */
+    public Duration getCommandTimeout() {
+      return commandTimeout;
+    }
+
+    /**
+     * Sets the command timeout.
+     *
+     * @param commandTimeout a positive duration
+     */
+    public void setCommandTimeout(Duration commandTimeout) {
+      this.commandTimeout = commandTimeout;
+    }
+  }
+
+  /** What the Redis coordinator does while Redis is unreachable. */
+  public enum Fallback {
+    /** Keep to a share of the quotas within this process. */
+    IN_JVM,
+    /** Fail calls with a timeout until Redis answers again. */
+    FAIL_FAST
   }
 
   /** Micrometer metrics ({@code sumologic.users.metrics.*}). */
