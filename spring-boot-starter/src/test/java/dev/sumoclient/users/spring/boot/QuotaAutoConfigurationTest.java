@@ -138,6 +138,31 @@ class QuotaAutoConfigurationTest {
   }
 
   @Test
+  void invalidRedisSettingsFailStartupNamingTheProperty() {
+    for (String[] bad :
+        new String[][] {
+          {
+            "sumologic.users.quota.redis.fallback-share=2",
+            "sumologic.users.quota.redis.fallback-share"
+          },
+          {
+            "sumologic.users.quota.redis.command-timeout=0s",
+            "sumologic.users.quota.redis.command-timeout"
+          }
+        }) {
+      runner
+          .withPropertyValues("sumologic.users.quota.redis.url=redis://127.0.0.1:1/0", bad[0])
+          .run(
+              context ->
+                  assertThat(
+                          new InvalidSumoPropertyFailureAnalyzer()
+                              .analyze(context.getStartupFailure())
+                              .getDescription())
+                      .contains("'" + bad[1] + "'"));
+    }
+  }
+
+  @Test
   void withoutARedisUrlNoRedisCoordinator() {
     runner.run(context -> assertThat(context).doesNotHaveBean(QuotaCoordinator.class));
   }

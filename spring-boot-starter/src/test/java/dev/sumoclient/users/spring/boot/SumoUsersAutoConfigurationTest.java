@@ -412,6 +412,87 @@ class SumoUsersAutoConfigurationTest {
   }
 
   @Test
+  void aThrowingListenerBeanDoesNotSilenceTheOthers() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    runner
+        .withPropertyValues(emulatorProperties())
+        .withBean(
+            "brokenListener",
+            ClientListener.class,
+            () ->
+                new ClientListener() {
+                  @Override
+                  public void onRequest(RequestEvent event) {
+                    throw new IllegalStateException("listener bug");
+                  }
+                })
+        .withBean(
+            "auditListener",
+            ClientListener.class,
+            () ->
+                new ClientListener() {
+                  @Override
+                  public void onRequest(RequestEvent event) {
+                    heard.add(event.operation());
+                  }
+                })
+        .run(
+            context -> {
+              context.getBean(SumoUsersClient.class).getUser(userId);
+              assertThat(heard).containsExactly("getUser");
+            });
+  }
+
+  @Test
+  void honorRetryAfterDecidesBetweenTheServersWaitAndTheBackoff() {
+    String accessId = "suStarter" + IDS.incrementAndGet();
+    try (SumoEmulator own = SumoEmulator.builder().accessKey(accessId, "k").seedUsers(1).start()) {
+      String id = own.users().get(0).id();
+      String[] common = {
+        "sumologic.users.endpoint=" + own.baseUri(),
+        "sumologic.users.access-id=" + accessId,
+        "sumologic.users.access-key=k",
+        "sumologic.users.call-timeout=5s"
+      };
+      own.faults().failNext(1, 429, java.time.Duration.ofSeconds(30));
+      runner
+          .withPropertyValues(common)
+          .run(
+              context ->
+                  assertThatThrownBy(() -> context.getBean(SumoUsersClient.class).getUser(id))
+                      .isInstanceOf(dev.sumoclient.users.SumoThrottledException.class));
+      own.faults().failNext(1, 429, java.time.Duration.ofSeconds(30));
+      runner
+          .withPropertyValues(common)
+          .withPropertyValues("sumologic.users.retry.honor-retry-after=false")
+          .run(
+              context ->
+                  assertThat(context.getBean(SumoUsersClient.class).getUser(id).getId())
+                      .isEqualTo(id));
+    }
+  }
+
+  @Test
+  void theReadTimeoutApplies() {
+    String accessId = "suStarter" + IDS.incrementAndGet();
+    try (SumoEmulator own = SumoEmulator.builder().accessKey(accessId, "k").seedUsers(1).start()) {
+      String id = own.users().get(0).id();
+      own.faults().latency(java.time.Duration.ofSeconds(2));
+      runner
+          .withPropertyValues(
+              "sumologic.users.endpoint=" + own.baseUri(),
+              "sumologic.users.access-id=" + accessId,
+              "sumologic.users.access-key=k",
+              "sumologic.users.retry.max-retries=0",
+              "sumologic.users.read-timeout=200ms")
+          .run(
+              context ->
+                  assertThatThrownBy(() -> context.getBean(SumoUsersClient.class).getUser(id))
+                      .isInstanceOf(dev.sumoclient.users.SumoTimeoutException.class));
+    }
+  }
+
+  @Test
   void theHealthIndicatorIsOffByDefault() {
     runner
         .withPropertyValues(emulatorProperties())
