@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 
 /** Time that advances only when the client sleeps, so waits are recorded instead of spent. */
 final class FakeTime implements TimeSource {
@@ -44,6 +45,12 @@ final class FakeTime implements TimeSource {
   public void sleep(Duration duration) {
     sleeps.add(duration);
     offsetNanos.addAndGet(duration.toNanos());
+  }
+
+  /** A timed wait advances the time instead of spending it, like {@link #sleep}. */
+  @Override
+  public void await(Condition condition, long nanos) {
+    sleep(Duration.ofNanos(nanos));
   }
 
   @Override

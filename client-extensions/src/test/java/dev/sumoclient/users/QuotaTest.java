@@ -3,14 +3,14 @@ package dev.sumoclient.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sumoclient.users.internal.QuotaLimiter;
-import dev.sumoclient.users.internal.QuotaRegistry;
+import dev.sumoclient.users.internal.InJvmQuotaCoordinator;
 import dev.sumoclient.users.internal.TimeSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -27,15 +27,23 @@ import org.junit.jupiter.api.Test;
 
 class QuotaTest {
 
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+
+  private static long millis(long value) {
+    return Duration.ofMillis(value).toNanos();
+  }
+
   @Test
   void theRateWindowNeverHoldsMoreStartsThanAllowed() throws InterruptedException {
     FakeTime time = FakeTime.frozen();
-    QuotaLimiter limiter = new QuotaLimiter(Quotas.sumoDefaults(), time);
+    QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(time);
+    QuotaKey key = QuotaKey.of(TestClients.uniqueAccessId());
     List<Long> starts = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      limiter.acquire(time.nanoTime() + Duration.ofMinutes(1).toNanos());
-      starts.add(time.nanoTime());
-      limiter.release();
+      try (QuotaPermit permit = coordinator.acquire(key, Quotas.sumoDefaults(), MINUTE)) {
+        starts.add(time.nanoTime());
+        permit.sent();
+      }
     }
     for (int i = 0; i + 4 < starts.size(); i++) {
       assertThat(starts.get(i + 4) - starts.get(i))
@@ -48,30 +56,71 @@ class QuotaTest {
   }
 
   @Test
-  void theWindowOfASlotStartsWhenItsResponseArrivesNotWhenItLeft() throws InterruptedException {
+  void aResponseBeforeTheMarginStampsTheSlotAtTheResponse() throws InterruptedException {
     FakeTime time = FakeTime.frozen();
-    QuotaLimiter limiter = new QuotaLimiter(Quotas.of(4, Duration.ofSeconds(1), 10), time);
-    long deadline = Duration.ofMinutes(1).toNanos();
+    QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(time);
+    QuotaKey key = QuotaKey.of(TestClients.uniqueAccessId());
+    List<QuotaPermit> permits = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      limiter.acquire(deadline);
+      QuotaPermit permit = coordinator.acquire(key, Quotas.sumoDefaults(), MINUTE);
+      permit.sent();
+      permits.add(permit);
     }
     time.sleep(Duration.ofMillis(300));
-    for (int i = 0; i < 4; i++) {
-      limiter.release();
-    }
-    // The four may have reached the server as late as 300 ms; a fifth sent at 1 s could land in
-    // the same server second, so it waits until 1 s after the responses.
-    limiter.acquire(deadline);
-    assertThat(time.nanoTime()).isEqualTo(Duration.ofMillis(1300).toNanos());
+    permits.forEach(QuotaPermit::close);
+    // The four reached the server by 300 ms at the latest, so a fifth may go 1 s after that.
+    coordinator.acquire(key, Quotas.sumoDefaults(), MINUTE).close();
+    assertThat(time.nanoTime()).isEqualTo(millis(1300));
   }
 
   @Test
-  void aRequestStillOnTheWireKeepsItsSlotUntilItsResponse() throws Exception {
+  void aSlowCallFreesItsRateSlotOneMarginAfterItWasWritten() throws InterruptedException {
     FakeTime time = FakeTime.frozen();
-    QuotaLimiter limiter = new QuotaLimiter(Quotas.of(4, Duration.ofSeconds(1), 10), time);
-    long deadline = Duration.ofMinutes(1).toNanos();
+    QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(time);
+    QuotaKey key = QuotaKey.of(TestClients.uniqueAccessId());
+    Quotas quotas = Quotas.sumoDefaults();
+    // Before any exchange is measured, the margin is the initial 500 ms.
     for (int i = 0; i < 4; i++) {
-      limiter.acquire(deadline);
+      coordinator.acquire(key, quotas, MINUTE).sent();
+    }
+    coordinator.acquire(key, quotas, MINUTE).sent();
+    assertThat(time.nanoTime())
+        .as("none of the four slow calls has answered, yet the fifth goes")
+        .isEqualTo(millis(1500));
+  }
+
+  @Test
+  void theMarginIsLearnedFromTheShortestExchange() throws InterruptedException {
+    FakeTime time = FakeTime.frozen();
+    QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(time);
+    QuotaKey key = QuotaKey.of(TestClients.uniqueAccessId());
+    Quotas quotas = Quotas.sumoDefaults();
+    long[] exchangeMillis = {40, 10, 30, 20};
+    for (long exchange : exchangeMillis) {
+      try (QuotaPermit permit = coordinator.acquire(key, quotas, MINUTE)) {
+        permit.sent();
+        time.sleep(Duration.ofMillis(exchange));
+      }
+    }
+    time.sleep(Duration.ofSeconds(2));
+    long start = time.nanoTime();
+    for (int i = 0; i < 4; i++) {
+      coordinator.acquire(key, quotas, MINUTE).sent();
+    }
+    coordinator.acquire(key, quotas, MINUTE).close();
+    // Margin = 25 ms + 2 x the shortest exchange (10 ms).
+    assertThat(time.nanoTime() - start).isEqualTo(millis(1045));
+  }
+
+  @Test
+  void aRequestNotYetWrittenKeepsItsSlot() throws Exception {
+    FakeTime time = FakeTime.frozen();
+    QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(time);
+    QuotaKey key = QuotaKey.of(TestClients.uniqueAccessId());
+    Quotas quotas = Quotas.sumoDefaults();
+    List<QuotaPermit> permits = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      permits.add(coordinator.acquire(key, quotas, MINUTE));
     }
     time.sleep(Duration.ofSeconds(2));
     ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -79,14 +128,14 @@ class QuotaTest {
       Future<Long> fifth =
           pool.submit(
               () -> {
-                limiter.acquire(time.nanoTime() + deadline);
+                coordinator.acquire(key, quotas, MINUTE).close();
                 return time.nanoTime();
               });
-      // Two seconds after the four left, none has answered: the fifth must still wait.
+      // Two seconds after the four were granted, none has been written: the fifth must wait.
       Thread.sleep(200);
       assertThat(fifth).isNotDone();
-      limiter.release();
-      assertThat(fifth.get(10, TimeUnit.SECONDS)).isEqualTo(Duration.ofSeconds(3).toNanos());
+      permits.get(2).sent();
+      assertThat(fifth.get(10, TimeUnit.SECONDS)).isEqualTo(millis(2000 + 500 + 1000));
     } finally {
       pool.shutdownNow();
     }
@@ -95,37 +144,113 @@ class QuotaTest {
   @Test
   void waitingPastTheDeadlineFailsInsteadOfWaiting() throws InterruptedException {
     FakeTime time = FakeTime.frozen();
-    QuotaLimiter limiter = new QuotaLimiter(Quotas.of(1, Duration.ofSeconds(10), 5), time);
-    limiter.acquire(time.nanoTime() + 1_000_000_000L);
-    limiter.release();
-    assertThatThrownBy(() -> limiter.acquire(time.nanoTime() + Duration.ofSeconds(1).toNanos()))
-        .isInstanceOf(QuotaLimiter.QuotaTimeoutException.class)
+    QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(time);
+    QuotaKey key = QuotaKey.of(TestClients.uniqueAccessId());
+    Quotas quotas = Quotas.of(1, Duration.ofSeconds(10), 5);
+    coordinator.acquire(key, quotas, Duration.ofSeconds(1)).close();
+    assertThatThrownBy(() -> coordinator.acquire(key, quotas, Duration.ofSeconds(1)))
+        .isInstanceOf(SumoTimeoutException.class)
         .hasMessageContaining("rate");
     assertThat(time.sleeps()).isEmpty();
   }
 
   @Test
-  void theConcurrencyLimitHoldsUntilAPermitIsReleased() throws InterruptedException {
-    QuotaLimiter limiter =
-        new QuotaLimiter(Quotas.of(100, Duration.ofSeconds(1), 2), TimeSource.SYSTEM);
-    long later = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    limiter.acquire(later);
-    limiter.acquire(later);
-    assertThatThrownBy(() -> limiter.acquire(System.nanoTime() + Duration.ofMillis(50).toNanos()))
-        .isInstanceOf(QuotaLimiter.QuotaTimeoutException.class)
-        .hasMessageContaining("concurrency");
-    limiter.release();
-    limiter.acquire(System.nanoTime() + Duration.ofMillis(50).toNanos());
+  void theInFlightCapHoldsUntilAPermitIsClosed() throws InterruptedException {
+    QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(TimeSource.SYSTEM);
+    QuotaKey key = QuotaKey.of(TestClients.uniqueAccessId());
+    Quotas quotas = Quotas.of(100, Duration.ofSeconds(1), 2);
+    QuotaPermit first = coordinator.acquire(key, quotas, Duration.ofSeconds(5));
+    coordinator.acquire(key, quotas, Duration.ofSeconds(5));
+    assertThatThrownBy(() -> coordinator.acquire(key, quotas, Duration.ofMillis(50)))
+        .isInstanceOf(SumoTimeoutException.class)
+        .hasMessageContaining("in-flight");
+    first.close();
+    first.close();
+    coordinator.acquire(key, quotas, Duration.ofMillis(50));
+    assertThatThrownBy(() -> coordinator.acquire(key, quotas, Duration.ZERO))
+        .as("closing twice gives back one permit")
+        .isInstanceOf(SumoTimeoutException.class);
   }
 
   @Test
-  void clientsOfTheSameAccessIdShareOneLimiter() {
-    Quotas quotas = Quotas.of(3, Duration.ofSeconds(1), 2);
-    String id = TestClients.uniqueAccessId();
-    QuotaLimiter a = QuotaRegistry.limiterFor(id, quotas, TimeSource.SYSTEM);
-    QuotaLimiter b = QuotaRegistry.limiterFor(id, quotas, TimeSource.SYSTEM);
-    QuotaLimiter other = QuotaRegistry.limiterFor(id + "x", quotas, TimeSource.SYSTEM);
-    assertThat(a).isSameAs(b).isNotSameAs(other);
+  void theRateIsSharedPerGroupAndTheInFlightCapPerAccessId() throws InterruptedException {
+    FakeTime time = FakeTime.frozen();
+    QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(time);
+    Quotas quotas = Quotas.of(2, Duration.ofSeconds(10), 1);
+    QuotaKey first = new QuotaKey("ops@example.com", "suFirstKey");
+    QuotaKey second = new QuotaKey("ops@example.com", "suSecondKey");
+    QuotaPermit held = coordinator.acquire(first, quotas, Duration.ZERO);
+    assertThatThrownBy(() -> coordinator.acquire(first, quotas, Duration.ZERO))
+        .isInstanceOf(SumoTimeoutException.class)
+        .hasMessageContaining("in-flight");
+    coordinator.acquire(second, quotas, Duration.ZERO).close();
+    held.close();
+    assertThatThrownBy(() -> coordinator.acquire(second, quotas, Duration.ofSeconds(1)))
+        .as("the group's two requests in ten seconds are used up")
+        .isInstanceOf(SumoTimeoutException.class)
+        .hasMessageContaining("rate");
+    coordinator.acquire(new QuotaKey("other-group", "suSecondKey"), quotas, Duration.ZERO).close();
+  }
+
+  @Test
+  void callersAreServedInArrivalOrder() throws Exception {
+    // Ten threads compete for 4 requests per 250 ms; each takes a permit, "sends", answers at
+    // once and queues again. Served in arrival order, every thread gets its turn every
+    // 10 / 4 windows (625 ms), so the counts differ by at most one or two and no wait is much
+    // longer than a turn. Counting starts after 500 ms: until every thread has started, the first
+    // ones rightly take the free slots nobody else is waiting for.
+    QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(TimeSource.SYSTEM);
+    QuotaKey key = QuotaKey.of(TestClients.uniqueAccessId());
+    Quotas quotas = Quotas.of(4, Duration.ofMillis(250), 10);
+    int threads = 10;
+    long counted = System.nanoTime() + Duration.ofMillis(500).toNanos();
+    long end = counted + Duration.ofSeconds(5).toNanos();
+    AtomicInteger[] counts = new AtomicInteger[threads];
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      AtomicInteger count = counts[t] = new AtomicInteger();
+      futures.add(
+          pool.submit(
+              () -> {
+                go.await();
+                while (System.nanoTime() < end) {
+                  try (QuotaPermit permit = coordinator.acquire(key, quotas, MINUTE)) {
+                    permit.sent();
+                    long at = System.nanoTime();
+                    if (at - counted > 0 && end - at > 0) {
+                      waits.add(permit.waited());
+                      count.incrementAndGet();
+                    }
+                  }
+                }
+                return null;
+              }));
+    }
+    go.countDown();
+    for (Future<?> future : futures) {
+      future.get(30, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    IntSummaryStatistics perThread =
+        java.util.Arrays.stream(counts).mapToInt(AtomicInteger::get).summaryStatistics();
+    assertThat(perThread.getSum()).as("about 4 per 250 ms for 5 s").isBetween(70L, 90L);
+    assertThat(perThread.getMax() - perThread.getMin())
+        .as("per-thread counts %s", java.util.Arrays.toString(counts))
+        .isLessThanOrEqualTo(2);
+    // A full turn is 10 / 4 windows = 625 ms; allow twice that for a busy machine.
+    assertThat(waits.stream().max(Duration::compareTo).orElseThrow())
+        .isLessThan(Duration.ofMillis(1250));
+  }
+
+  @Test
+  void everyClientOfTheJvmSharesTheDefaultCoordinator() {
+    assertThat(QuotaCoordinator.inJvm()).isSameAs(QuotaCoordinator.inJvm());
+    FakeTime time = FakeTime.frozen();
+    assertThat(InJvmQuotaCoordinator.on(time)).isSameAs(InJvmQuotaCoordinator.on(time));
+    assertThat(InJvmQuotaCoordinator.on(TimeSource.SYSTEM)).isSameAs(QuotaCoordinator.inJvm());
   }
 
   /** Records when requests arrive and how many are in flight at once. */
@@ -206,6 +331,99 @@ class QuotaTest {
     assertThat(throttles)
         .isNotEmpty()
         .allSatisfy(e -> assertThat(e.source()).isEqualTo(ClientListener.Source.CLIENT_QUOTA));
+  }
+
+  /** Answers {@code /users/slow*} after a delay and everything else at once; meters arrivals. */
+  private static final class SlowAndFastDispatcher extends Dispatcher {
+    final Duration slow;
+    final AtomicInteger slowArrived = new AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+
+    SlowAndFastDispatcher(Duration slow) {
+      this.slow = slow;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        if (request.getPath().contains("/users/slow")) {
+          slowArrived.incrementAndGet();
+          Thread.sleep(slow.toMillis());
+        }
+      } finally {
+        inFlight.decrementAndGet();
+      }
+      return TestClients.json(200, TestClients.user("1"));
+    }
+  }
+
+  private static SumoUsersClient.Builder sumoQuotas(MockWebServer server) {
+    return SumoUsersClient.builder()
+        .endpoint(server.url("/api").uri())
+        .credentials(TestClients.uniqueAccessId(), TestClients.ACCESS_KEY)
+        .quotas(Quotas.sumoDefaults())
+        .retryPolicy(RetryPolicy.none());
+  }
+
+  @Test
+  void fourSlowCallsInFlightDoNotStallAFastOne() throws Exception {
+    SlowAndFastDispatcher dispatcher = new SlowAndFastDispatcher(Duration.ofSeconds(5));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(dispatcher);
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+      try (SumoUsersClient client = sumoQuotas(server).build()) {
+        for (int i = 0; i < 4; i++) {
+          client.getUser("1"); // quick exchanges: the limiter learns the round trip
+        }
+        Thread.sleep(1100);
+        long slowStart = System.nanoTime();
+        List<Future<?>> slow = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          slow.add(pool.submit(() -> client.getUser("slow")));
+        }
+        while (dispatcher.slowArrived.get() < 4) {
+          Thread.sleep(10);
+        }
+        // One second after the slow calls left, their arrivals have left the server's window.
+        Thread.sleep(Math.max(0, 1200 - (System.nanoTime() - slowStart) / 1_000_000));
+        long start = System.nanoTime();
+        client.getUser("1");
+        Duration fast = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(slow).as("the slow calls are still in flight").noneMatch(Future::isDone);
+        // The earlier limiter held a rate slot per call until its response: this waited ~4 s.
+        assertThat(fast).isLessThan(Duration.ofMillis(800));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void tenRequestsInFlightAreReachable() throws Exception {
+    SlowAndFastDispatcher dispatcher = new SlowAndFastDispatcher(Duration.ofSeconds(2));
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(dispatcher);
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+      try (SumoUsersClient client =
+          sumoQuotas(server).quotas(Quotas.of(4, Duration.ofMillis(200), 10)).build()) {
+        client.getUser("1");
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+          calls.add(pool.submit(() -> client.getUser("slow")));
+        }
+        for (Future<?> call : calls) {
+          call.get(30, TimeUnit.SECONDS);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // The earlier limiter kept at most 4 (the rate) in flight.
+    assertThat(dispatcher.maxInFlight.get()).isEqualTo(10);
   }
 
   private static SumoUsersClient shared(

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Condition;
 
 /**
  * The client's view of time and chance, replaceable so tests run without real waits.
@@ -61,6 +62,21 @@ public interface TimeSource {
    * @throws InterruptedException when interrupted
    */
   void sleep(Duration duration) throws InterruptedException;
+
+  /**
+   * Waits on a condition for at most the given time, as {@link Condition#awaitNanos(long)}: the
+   * caller holds the condition's lock, which is released while waiting.
+   *
+   * <p>The default waits on the condition; a test source may instead advance its time by {@code
+   * nanos} and return at once, so that a wait for a known moment costs no real time.
+   *
+   * @param condition the condition to wait on
+   * @param nanos the longest wait
+   * @throws InterruptedException when interrupted
+   */
+  default void await(Condition condition, long nanos) throws InterruptedException {
+    condition.awaitNanos(nanos);
+  }
 
   /**
    * Returns a uniformly distributed number in [0, 1), for backoff jitter.

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,10 +128,36 @@ public final class SumoEmulator implements AutoCloseable {
   /**
    * Every access key the emulator accepts.
    *
-   * @return the keys in the order given to the builder; never empty
+   * @return the keys given to the builder, then those {@linkplain #addAccessKey added} since, in
+   *     that order; never empty
    */
   public List<AccessKey> accessKeys() {
-    return server.config().accessKeys();
+    return server.accessKeys();
+  }
+
+  /**
+   * Accepts another access key of an existing owner (or a new one) from now on, as Sumo Logic lets
+   * one user have several keys.
+   *
+   * <p>Keys of one owner share the owner's requests per second; each key has its own in-flight
+   * limit. Added keys stay accepted after {@link #reset()}.
+   *
+   * @param accessId the access id, sent as the Basic user name; must not contain {@code :}
+   * @param accessKey the access key, sent as the Basic password
+   * @param ownerId the 16-hex-digit id of the user the key belongs to, such as {@link
+   *     #accessKey()}{@code .ownerId()}
+   * @return the key as registered
+   * @throws IllegalArgumentException if a part is blank, the owner id is not 16 hex digits or the
+   *     access id is already registered
+   */
+  public AccessKey addAccessKey(String accessId, String accessKey, String ownerId) {
+    AccessKey key = new AccessKey(accessId, accessKey, checkedOwnerId(ownerId));
+    server.addAccessKey(key);
+    return key;
+  }
+
+  private static String checkedOwnerId(String ownerId) {
+    return SeedData.ownerId(ownerId);
   }
 
   /**
@@ -303,6 +330,7 @@ public final class SumoEmulator implements AutoCloseable {
     private int port;
     private int threads = Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
     private final Map<String, String> accessKeys = new LinkedHashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
     private int generatedUsers;
     private final List<byte[]> seedFiles = new ArrayList<>();
     private long randomSeed = 1;
@@ -363,6 +391,24 @@ public final class SumoEmulator implements AutoCloseable {
         throw new IllegalArgumentException("access id: " + accessId + " is given twice");
       }
       accessKeys.put(accessId, accessKey);
+      return this;
+    }
+
+    /**
+     * Adds an access id and key of the given owner, so that several keys can belong to one user:
+     * they share the owner's requests per second, and each has its own in-flight limit.
+     *
+     * @param accessId the access id, sent as the Basic user name; must not contain {@code :}
+     * @param accessKey the access key, sent as the Basic password
+     * @param ownerId the 16-hex-digit id of the user the key belongs to
+     * @return this builder
+     * @throws IllegalArgumentException if {@code accessId} was already added or the owner id is not
+     *     16 hex digits
+     */
+    public Builder accessKey(String accessId, String accessKey, String ownerId) {
+      String owner = checkedOwnerId(ownerId);
+      accessKey(accessId, accessKey);
+      owners.put(accessId, owner);
       return this;
     }
 
@@ -535,7 +581,12 @@ public final class SumoEmulator implements AutoCloseable {
       }
       SplittableRandom idSource = new SplittableRandom(randomSeed ^ 0x1D5L);
       List<AccessKey> keyList = new ArrayList<>();
-      keys.forEach((id, key) -> keyList.add(new AccessKey(id, key, SeedData.hexId(idSource))));
+      // One id drawn per key whether or not its owner is given, so the seed decides the same ids.
+      keys.forEach(
+          (id, key) -> {
+            String generated = SeedData.hexId(idSource);
+            keyList.add(new AccessKey(id, key, owners.getOrDefault(id, generated)));
+          });
       String creator = keyList.get(0).ownerId();
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       List<EmulatedUser> seeds = new ArrayList<>();

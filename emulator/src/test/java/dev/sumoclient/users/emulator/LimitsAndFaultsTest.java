@@ -114,7 +114,7 @@ class LimitsAndFaultsTest {
   }
 
   @Test
-  void quotasAreCountedPerAccessId() {
+  void keysOfDifferentOwnersAreCountedApart() {
     Api alice =
         start(
             SumoEmulator.builder()

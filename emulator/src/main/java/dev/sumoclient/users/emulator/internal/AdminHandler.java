@@ -3,16 +3,19 @@ package dev.sumoclient.users.emulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.sumoclient.users.emulator.AccessKey;
 import dev.sumoclient.users.emulator.EmulatedUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code /__admin/...}: the emulator's switches as JSON over HTTP, for tools that cannot call the
@@ -121,6 +124,30 @@ final class AdminHandler {
         allow(method, "GET");
         return server.store().passwordResets();
       }
+      case "/access-keys" -> {
+        if (method.equals("POST")) {
+          ObjectNode spec = object(body);
+          String owner =
+              spec.hasNonNull("ownerId")
+                  ? SeedData.ownerId(text(spec, "ownerId"))
+                  : HexFormat.of()
+                      .withUpperCase()
+                      .toHexDigits(ThreadLocalRandom.current().nextLong());
+          AccessKey key = new AccessKey(text(spec, "id"), text(spec, "key"), owner);
+          server.addAccessKey(key);
+          return keyJson(key);
+        }
+        allow(method, "GET");
+        return server.accessKeys().stream().map(AdminHandler::keyJson).toList();
+      }
+      case "/quota-stats" -> {
+        if (method.equals("DELETE")) {
+          server.quotas().resetStatistics();
+          return quotaStats();
+        }
+        allow(method, "GET");
+        return quotaStats();
+      }
       case "/reset" -> {
         allow(method, "POST");
         server.reset();
@@ -190,6 +217,28 @@ final class AdminHandler {
         "requestsPerSecond", quotas.requestsPerSecond(),
         "maxInFlight", quotas.maxInFlight(),
         "retryAfter", quotas.retryAfter());
+  }
+
+  /** Never the key itself. */
+  private static Map<String, Object> keyJson(AccessKey key) {
+    return Map.of("id", key.id(), "ownerId", key.ownerId());
+  }
+
+  private Map<String, Object> quotaStats() {
+    Quotas quotas = server.quotas();
+    return Map.of(
+        "throttled", quotas.refusedForRate() + quotas.refusedForInFlight(),
+        "throttledForRate", quotas.refusedForRate(),
+        "throttledForInFlight", quotas.refusedForInFlight(),
+        "highestInFlight", quotas.highestInFlight());
+  }
+
+  private static String text(ObjectNode body, String field) {
+    JsonNode node = body.get(field);
+    if (node == null || !node.isTextual()) {
+      throw new AdminError(400, field + ": must be a string");
+    }
+    return node.textValue();
   }
 
   private Map<String, Object> faults() {

@@ -16,6 +16,8 @@ public record CommandLine(
     List<Path> userFiles,
     String accessId,
     String accessKey,
+    boolean servesAccessId,
+    List<KeyOption> accessKeys,
     boolean limits,
     boolean retryAfter,
     long seed,
@@ -43,12 +45,32 @@ public record CommandLine(
         --access-id ID      access id clients authenticate with (default suEmulatorAccessId)
         --access-key KEY    its access key (default: $SUMO_EMULATOR_ACCESS_KEY, else the
                             documented emulator-access-key-not-a-secret)
-        --limits            enforce Sumo's quotas: 4 requests/s per access id, 10 in flight
+        --access-key ID:KEY[:OWNER]
+                            also accept this key; OWNER (16 hex digits) is the user it belongs
+                            to, and keys of one owner share its 4 requests/s; repeatable. Given
+                            alone (no --access-id, no KEY form, no $SUMO_EMULATOR_ACCESS_KEY),
+                            these are the only keys accepted
+        --limits            enforce Sumo's quotas: 4 requests/s per user (owner) across its
+                            keys, 10 in flight per key
         --retry-after       send Retry-After with quota 429s
         --seed N            random seed for generated users and ids (default 1)
         --threads N         requests served at once
         --help              print this and exit
       """;
+
+  /**
+   * An access key given as {@code --access-key ID:KEY[:OWNER]}; never shows the key.
+   *
+   * @param id the access id
+   * @param key the access key
+   * @param ownerId the owner's 16-hex-digit id, or null for a fresh owner
+   */
+  public record KeyOption(String id, String key, @Nullable String ownerId) {
+    @Override
+    public String toString() {
+      return id + ":****" + (ownerId == null ? "" : ":" + ownerId);
+    }
+  }
 
   /** Thrown for an invalid command line; the message names the option and the rule. */
   public static final class UsageException extends IllegalArgumentException {
@@ -66,7 +88,9 @@ public record CommandLine(
     int users = DEFAULT_USERS;
     List<Path> files = new ArrayList<>();
     String accessId = SumoEmulator.DEFAULT_ACCESS_ID;
+    boolean accessIdGiven = false;
     String accessKey = null;
+    List<KeyOption> keyOptions = new ArrayList<>();
     boolean limits = false;
     boolean retryAfter = false;
     long seed = 1;
@@ -94,10 +118,18 @@ public record CommandLine(
           }
           files.add(file);
         }
-        case "--access-id" ->
-            accessId = nonBlank(name, inline != null ? inline : value(args, ++i, name));
-        case "--access-key" ->
-            accessKey = nonBlank(name, inline != null ? inline : value(args, ++i, name));
+        case "--access-id" -> {
+          accessId = nonBlank(name, inline != null ? inline : value(args, ++i, name));
+          accessIdGiven = true;
+        }
+        case "--access-key" -> {
+          String raw = nonBlank(name, inline != null ? inline : value(args, ++i, name));
+          if (raw.contains(":")) {
+            keyOptions.add(keyOption(raw));
+          } else {
+            accessKey = raw;
+          }
+        }
         case "--limits" -> limits = flag(name, inline);
         case "--retry-after" -> retryAfter = flag(name, inline);
         case "--seed" -> {
@@ -117,9 +149,22 @@ public record CommandLine(
     if (accessId.contains(":")) {
       throw new UsageException("--access-id: must not contain ':'");
     }
+    boolean keyGiven = accessKey != null;
     if (accessKey == null) {
       String fromEnv = env.get(ACCESS_KEY_ENV);
-      accessKey = fromEnv != null && !fromEnv.isBlank() ? fromEnv : SumoEmulator.DEFAULT_ACCESS_KEY;
+      keyGiven = fromEnv != null && !fromEnv.isBlank();
+      accessKey = keyGiven ? fromEnv : SumoEmulator.DEFAULT_ACCESS_KEY;
+    }
+    boolean servesAccessId = keyOptions.isEmpty() || accessIdGiven || keyGiven;
+    List<String> ids = new ArrayList<>();
+    if (servesAccessId) {
+      ids.add(accessId);
+    }
+    for (KeyOption option : keyOptions) {
+      if (ids.contains(option.id())) {
+        throw new UsageException("--access-key: access id " + option.id() + " is given twice");
+      }
+      ids.add(option.id());
     }
     return new CommandLine(
         port,
@@ -128,6 +173,8 @@ public record CommandLine(
         List.copyOf(files),
         accessId,
         accessKey,
+        servesAccessId,
+        List.copyOf(keyOptions),
         limits,
         retryAfter,
         seed,
@@ -142,10 +189,19 @@ public record CommandLine(
             .port(port)
             .host(host)
             .seedUsers(users)
-            .accessKey(accessId, accessKey)
             .limits(limits)
             .retryAfter(retryAfter)
             .randomSeed(seed);
+    if (servesAccessId) {
+      builder.accessKey(accessId, accessKey);
+    }
+    for (KeyOption option : accessKeys) {
+      if (option.ownerId() == null) {
+        builder.accessKey(option.id(), option.key());
+      } else {
+        builder.accessKey(option.id(), option.key(), option.ownerId());
+      }
+    }
     for (Path file : userFiles) {
       builder.seedUsers(file);
     }
@@ -166,9 +222,31 @@ public record CommandLine(
         + users
         + ", accessId="
         + accessId
-        + ", accessKey=****, limits="
+        + ", accessKey=****, accessKeys="
+        + accessKeys
+        + ", limits="
         + limits
         + "]";
+  }
+
+  private static KeyOption keyOption(String raw) {
+    String[] parts = raw.split(":", -1);
+    if (parts.length > 3) {
+      throw new UsageException(
+          "--access-key: must be KEY or ID:KEY[:OWNER], with no ':' inside ID, KEY or OWNER");
+    }
+    if (parts[0].isBlank() || parts[1].isBlank()) {
+      throw new UsageException("--access-key: ID and KEY of ID:KEY[:OWNER] must not be blank");
+    }
+    String owner = null;
+    if (parts.length == 3) {
+      try {
+        owner = SeedData.ownerId(parts[2]);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--access-key: OWNER of ID:KEY:OWNER must be 16 hex digits");
+      }
+    }
+    return new KeyOption(parts[0], parts[1], owner);
   }
 
   private static String value(String[] args, int index, String name) {

@@ -19,9 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -66,8 +67,9 @@ public final class EmulatorServer implements AutoCloseable {
   private final ErrorIds errorIds;
   private final ApiHandler api;
   private final AdminHandler admin;
-  private final Map<String, AccessKey> byHeader = new HashMap<>();
-  private final Map<String, AccessKey> byId = new HashMap<>();
+  private final Map<String, AccessKey> byHeader = new ConcurrentHashMap<>();
+  private final Map<String, AccessKey> byId = new ConcurrentHashMap<>();
+  private final List<AccessKey> accessKeys = new CopyOnWriteArrayList<>();
   private final HttpServer server;
   private final ExecutorService executor;
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -90,8 +92,7 @@ public final class EmulatorServer implements AutoCloseable {
     this.api = new ApiHandler(store);
     this.admin = new AdminHandler(this);
     for (AccessKey key : config.accessKeys()) {
-      byId.put(key.id(), key);
-      byHeader.put(basic(key), key);
+      addAccessKey(key);
     }
     this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 512);
     int instance = INSTANCES.incrementAndGet();
@@ -122,6 +123,26 @@ public final class EmulatorServer implements AutoCloseable {
     quotas.maxInFlight(limits.maxInFlight());
     quotas.retryAfter(limits.retryAfter());
     quotas.enabled(limits.enabled());
+  }
+
+  /**
+   * Accepts another access key from now on; keys are kept across {@link #reset()}.
+   *
+   * @throws IllegalArgumentException if the access id is taken
+   */
+  public void addAccessKey(AccessKey key) {
+    synchronized (accessKeys) {
+      if (byId.putIfAbsent(key.id(), key) != null) {
+        throw new IllegalArgumentException("access id: " + key.id() + " is already registered");
+      }
+      byHeader.put(basic(key), key);
+      accessKeys.add(key);
+    }
+  }
+
+  /** Every access key accepted now, in the order added. */
+  public List<AccessKey> accessKeys() {
+    return List.copyOf(accessKeys);
   }
 
   private static String basic(AccessKey key) {
@@ -166,6 +187,7 @@ public final class EmulatorServer implements AutoCloseable {
     faults.clear();
     journal.clear();
     applyLimits(config.limits());
+    quotas.resetStatistics();
   }
 
   private void dispatch(HttpExchange exchange) {
@@ -237,7 +259,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (caller == null) {
           outcome = error(ApiException.of(ErrorCode.UNAUTHORIZED), null, null);
         } else {
-          long wait = quotas.tryAcquire(caller.id());
+          long wait = quotas.tryAcquire(caller);
           if (wait > 0) {
             outcome =
                 error(
@@ -266,10 +288,16 @@ public final class EmulatorServer implements AutoCloseable {
       if (outcome.location() != null) {
         response.set("Location", outcome.location());
       }
+      if (admitted) {
+        // Before the answer leaves: a client may send its next request the moment it has the
+        // answer, and that one must not find this one still counted in flight.
+        admitted = false;
+        quotas.release(caller);
+      }
       send(exchange, outcome.status(), outcome.body(), null);
     } finally {
       if (admitted) {
-        quotas.release(caller.id());
+        quotas.release(caller);
       }
     }
   }

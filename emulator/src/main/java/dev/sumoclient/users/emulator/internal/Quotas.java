@@ -1,20 +1,25 @@
 package dev.sumoclient.users.emulator.internal;
 
+import dev.sumoclient.users.emulator.AccessKey;
 import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Sumo Logic's quotas: so many requests per second per access id, and so many in flight per access
- * key (an emulator access key has exactly one id, so both are kept per id).
+ * Sumo Logic's quotas, counted as Sumo counts them: so many requests per second per user (the owner
+ * of the access key, across all of the owner's keys), and so many in flight per access key.
  *
- * <p>The rate is a sliding one-second window of accepted requests; rejected requests do not count,
- * so a client that waits as told gets through.
+ * <p>The rate is a sliding one-second window of accepted requests, stamped when the request
+ * arrives; rejected requests do not count, so a client that waits as told gets through. What a
+ * benchmark needs to judge a client is kept whether or not the quotas are enforced: the highest
+ * number of requests each key had in flight at once and how many requests were refused with 429.
  */
 public final class Quotas {
-  /** Sumo Logic's published figures. */
-  /** Sumo Logic's requests per second per access id. */
+  /** Sumo Logic's requests per second per user. */
   public static final int SUMO_REQUESTS_PER_SECOND = 4;
 
   /** Sumo Logic's concurrent requests per access key. */
@@ -25,8 +30,19 @@ public final class Quotas {
   private volatile int maxInFlight = SUMO_MAX_IN_FLIGHT;
   private volatile boolean retryAfter;
   private final LongSupplier millis;
+
+  /** Accepted arrivals of the last second, per owner id. */
   private final ConcurrentHashMap<String, ArrayDeque<Long>> windows = new ConcurrentHashMap<>();
+
+  /** Requests being served now, per access id; counted whether or not quotas are on. */
   private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+  /** The most requests seen in flight at once per access id, refused ones included. */
+  private final ConcurrentHashMap<String, AtomicInteger> highestInFlight =
+      new ConcurrentHashMap<>();
+
+  private final AtomicLong refusedForRate = new AtomicLong();
+  private final AtomicLong refusedForInFlight = new AtomicLong();
 
   /** Quotas, off, measuring time with {@code millis}. */
   public Quotas(LongSupplier millis) {
@@ -34,45 +50,80 @@ public final class Quotas {
   }
 
   /**
-   * Admits a request or says how long to wait.
+   * Admits a request or says how long to wait; either way the request is counted in flight until
+   * {@link #release} if admitted.
    *
    * @return 0 when admitted (the caller must then {@link #release}), else the advised wait in whole
    *     seconds, at least 1
    */
-  long tryAcquire(String accessId) {
+  long tryAcquire(AccessKey caller) {
+    AtomicInteger running = inFlight.computeIfAbsent(caller.id(), id -> new AtomicInteger());
+    int now = running.incrementAndGet();
+    highestInFlight
+        .computeIfAbsent(caller.id(), id -> new AtomicInteger())
+        .accumulateAndGet(now, Math::max);
     if (!enabled) {
       return 0;
     }
-    AtomicInteger running = inFlight.computeIfAbsent(accessId, id -> new AtomicInteger());
-    if (running.incrementAndGet() > maxInFlight) {
+    if (now > maxInFlight) {
       running.decrementAndGet();
+      refusedForInFlight.incrementAndGet();
       return 1;
     }
-    ArrayDeque<Long> window = windows.computeIfAbsent(accessId, id -> new ArrayDeque<>());
-    long now = millis.getAsLong();
+    ArrayDeque<Long> window = windows.computeIfAbsent(caller.ownerId(), id -> new ArrayDeque<>());
+    long arrived = millis.getAsLong();
     synchronized (window) {
-      while (!window.isEmpty() && window.peekFirst() <= now - 1000) {
+      while (!window.isEmpty() && window.peekFirst() <= arrived - 1000) {
         window.pollFirst();
       }
       if (window.size() >= requestsPerSecond) {
         running.decrementAndGet();
-        long waitMillis = window.peekFirst() + 1000 - now;
+        refusedForRate.incrementAndGet();
+        long waitMillis = window.peekFirst() + 1000 - arrived;
         return Math.max(1, (waitMillis + 999) / 1000);
       }
-      window.addLast(now);
+      window.addLast(arrived);
     }
     return 0;
   }
 
-  /** Ends an admitted request. */
-  void release(String accessId) {
-    if (!enabled) {
-      return;
-    }
-    AtomicInteger running = inFlight.get(accessId);
-    if (running != null && running.get() > 0) {
+  /** Ends a request admitted by {@link #tryAcquire}. */
+  void release(AccessKey caller) {
+    AtomicInteger running = inFlight.get(caller.id());
+    if (running != null) {
       running.decrementAndGet();
     }
+  }
+
+  /** The most requests each access id had in flight at once since the last reset, by id. */
+  public Map<String, Integer> highestInFlight() {
+    Map<String, Integer> copy = new TreeMap<>();
+    highestInFlight.forEach((id, highest) -> copy.put(id, highest.get()));
+    return copy;
+  }
+
+  /** Requests refused with 429 because their owner's rate window was full. */
+  public long refusedForRate() {
+    return refusedForRate.get();
+  }
+
+  /** Requests refused with 429 because their key had too many in flight. */
+  public long refusedForInFlight() {
+    return refusedForInFlight.get();
+  }
+
+  /** Starts the statistics afresh (requests in flight stay counted). */
+  public void resetStatistics() {
+    highestInFlight.clear();
+    inFlight.forEach(
+        (id, running) -> {
+          int now = running.get();
+          if (now > 0) {
+            highestInFlight.put(id, new AtomicInteger(now));
+          }
+        });
+    refusedForRate.set(0);
+    refusedForInFlight.set(0);
   }
 
   /** Whether the quotas are enforced. */
@@ -80,22 +131,21 @@ public final class Quotas {
     return enabled;
   }
 
-  /** Switches the quotas on or off, starting the counts afresh on a change. */
+  /** Switches the quotas on or off, starting the rate windows afresh on a change. */
   public void enabled(boolean on) {
     if (on != enabled) {
       // A fresh start: requests admitted while off were never counted, so old counts would lie.
       windows.clear();
-      inFlight.clear();
     }
     this.enabled = on;
   }
 
-  /** Requests allowed per access id in any one second. */
+  /** Requests allowed per owner in any one second. */
   public int requestsPerSecond() {
     return requestsPerSecond;
   }
 
-  /** Sets the requests allowed per access id in any one second. */
+  /** Sets the requests allowed per owner in any one second. */
   public void requestsPerSecond(int value) {
     if (value < 1) {
       throw new IllegalArgumentException("requestsPerSecond: must be at least 1, was " + value);

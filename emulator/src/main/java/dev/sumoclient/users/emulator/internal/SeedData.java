@@ -182,6 +182,19 @@ public final class SeedData {
   }
 
   /** A fresh 16-hex-digit id from the given random source. */
+  /**
+   * Checks an owner id given for an access key: 16 hex digits, returned in upper case like the
+   * generated ones.
+   *
+   * @throws IllegalArgumentException naming the rule otherwise
+   */
+  public static String ownerId(String ownerId) {
+    if (ownerId == null || !ownerId.matches("[0-9A-Fa-f]{16}")) {
+      throw new IllegalArgumentException("owner id: must be 16 hex digits, was " + ownerId);
+    }
+    return ownerId.toUpperCase(java.util.Locale.ROOT);
+  }
+
   public static String hexId(SplittableRandom random) {
     return HexFormat.of().withUpperCase().toHexDigits(random.nextLong());
   }

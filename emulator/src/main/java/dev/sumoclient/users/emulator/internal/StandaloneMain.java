@@ -78,6 +78,13 @@ public final class StandaloneMain {
             + (options.accessKey().equals(SumoEmulator.DEFAULT_ACCESS_KEY) ? " (default key)" : "")
             + ", limits: "
             + (options.limits() ? "on" : "off"));
+    if (emulator.accessKeys().size() > 1) {
+      out.println(
+          "  access keys: "
+              + emulator.accessKeys().stream()
+                  .map(key -> key.id() + " (owner " + key.ownerId() + ")")
+                  .collect(java.util.stream.Collectors.joining(", ")));
+    }
     out.println("  admin: " + emulator.adminUri() + "  (POST /__admin/shutdown stops it)");
     out.flush();
     emulator.awaitClose();
