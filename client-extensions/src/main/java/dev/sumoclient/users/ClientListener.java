@@ -21,9 +21,55 @@ public interface ClientListener {
    * @param attempt 1 for the first attempt
    * @param status the HTTP status, or 0 when no response arrived
    * @param latency the time from sending to receiving the whole response
+   * @param deployment the deployment the request went to, or null for a custom endpoint
+   * @param failure why no response arrived (status 0), or null when one did
    */
   record RequestEvent(
-      String operation, String method, String path, int attempt, int status, Duration latency) {}
+      String operation,
+      String method,
+      String path,
+      int attempt,
+      int status,
+      Duration latency,
+      @Nullable Deployment deployment,
+      @Nullable Throwable failure) {
+
+    /**
+     * Creates an event without deployment or failure, as before they were reported.
+     *
+     * @param operation the operation id, such as {@code listUsers}
+     * @param method the HTTP method
+     * @param path the request path, without query
+     * @param attempt 1 for the first attempt
+     * @param status the HTTP status, or 0 when no response arrived
+     * @param latency the time from sending to receiving the whole response
+     */
+    public RequestEvent(
+        String operation, String method, String path, int attempt, int status, Duration latency) {
+      this(operation, method, path, attempt, status, latency, null, null);
+    }
+
+    /**
+     * Returns a copy naming the deployment the request went to.
+     *
+     * @param deployment the deployment, or null for a custom endpoint
+     * @return the copy
+     */
+    public RequestEvent withDeployment(@Nullable Deployment deployment) {
+      return new RequestEvent(
+          operation, method, path, attempt, status, latency, deployment, failure);
+    }
+  }
+
+  /**
+   * One HTTP exchange (attempt) is about to be sent; exactly one {@link RequestEvent} follows it on
+   * the same thread, whatever happens.
+   *
+   * @param operation the operation id, such as {@code listUsers}
+   * @param method the HTTP method
+   * @param attempt 1 for the first attempt
+   */
+  record RequestStartEvent(String operation, String method, int attempt) {}
 
   /**
    * A call is about to be retried.
@@ -60,6 +106,14 @@ public interface ClientListener {
    * @param to the deployment the client uses from now on
    */
   record RedirectEvent(String operation, @Nullable Deployment from, Deployment to) {}
+
+  /**
+   * Called just before each HTTP exchange is sent, after any wait for client-side quota; {@link
+   * #onRequest(RequestEvent)} follows on the same thread. Useful for in-flight gauges and spans.
+   *
+   * @param event the exchange about to start
+   */
+  default void onRequestStarted(RequestStartEvent event) {}
 
   /**
    * Called after each HTTP exchange.

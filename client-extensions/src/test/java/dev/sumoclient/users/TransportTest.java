@@ -117,6 +117,70 @@ class TransportTest {
   }
 
   @Test
+  void everyStartedExchangeEndsOnceNamingTheDeploymentAndAnyFailure() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    ClientListener listener =
+        new ClientListener() {
+          @Override
+          public void onRequestStarted(RequestStartEvent event) {
+            events.add("start " + event.operation() + " " + event.method() + " " + event.attempt());
+          }
+
+          @Override
+          public void onRequest(RequestEvent event) {
+            events.add(
+                "end "
+                    + event.attempt()
+                    + " "
+                    + event.status()
+                    + " "
+                    + event.deployment()
+                    + " "
+                    + (event.failure() == null ? "-" : event.failure().getClass().getSimpleName()));
+          }
+        };
+    server.enqueue(
+        new okhttp3.mockwebserver.MockResponse()
+            .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
+    server.enqueue(json(200, user("1")));
+    try (SumoUsersClient client =
+        SumoUsersClient.builder()
+            .deployment(Deployment.US2)
+            .deploymentEndpointResolver(d -> server.url("/api").uri())
+            .credentials(TestClients.uniqueAccessId(), TestClients.ACCESS_KEY)
+            .timeSource(new FakeTime())
+            .listener(listener)
+            .build()) {
+      assertThat(client.getUser("1").getId()).isEqualTo("1");
+    }
+    assertThat(events)
+        .containsExactly(
+            "start getUser GET 1",
+            "end 1 0 US2 IOException",
+            "start getUser GET 2",
+            "end 2 200 US2 -");
+  }
+
+  @Test
+  void aCustomEndpointReportsNoDeployment() {
+    List<ClientListener.RequestEvent> events = new CopyOnWriteArrayList<>();
+    server.enqueue(json(200, user("1")));
+    try (SumoUsersClient client =
+        TestClients.against(server, new FakeTime())
+            .listener(
+                new ClientListener() {
+                  @Override
+                  public void onRequest(RequestEvent event) {
+                    events.add(event);
+                  }
+                })
+            .build()) {
+      client.getUser("1");
+    }
+    assertThat(events).singleElement().satisfies(e -> assertThat(e.deployment()).isNull());
+  }
+
+  @Test
   void timeoutsMustBePositive() {
     assertThatThrownBy(() -> SumoUsersClient.builder().callTimeout(java.time.Duration.ZERO))
         .isInstanceOf(SumoValidationException.class)

@@ -63,8 +63,8 @@ public final class Engine implements AutoCloseable {
    */
   public Engine(EngineConfig config, ObjectMapper mapper) {
     this.config = config;
-    this.listener = new Listeners(config.listener());
     this.route = new AtomicReference<>(new Route(config.baseUri(), config.deployment()));
+    this.listener = new Listeners(config.listener(), () -> route.get().deployment());
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)

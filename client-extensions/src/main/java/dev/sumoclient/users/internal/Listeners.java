@@ -1,6 +1,8 @@
 package dev.sumoclient.users.internal;
 
 import dev.sumoclient.users.ClientListener;
+import dev.sumoclient.users.Deployment;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,7 @@ final class Listeners {
   private static final ClientListener NONE = new ClientListener() {};
   private final ClientListener delegate;
   private final boolean active;
+  private final Supplier<@Nullable Deployment> deployment;
 
   /**
    * Wraps the user's listener.
@@ -20,8 +23,19 @@ final class Listeners {
    * @param delegate the listener, or null when nobody listens
    */
   Listeners(@Nullable ClientListener delegate) {
+    this(delegate, () -> null);
+  }
+
+  /**
+   * Wraps the user's listener, naming in each request event the deployment calls go to.
+   *
+   * @param delegate the listener, or null when nobody listens
+   * @param deployment the deployment calls currently go to (null for a custom endpoint)
+   */
+  Listeners(@Nullable ClientListener delegate, Supplier<@Nullable Deployment> deployment) {
     this.delegate = delegate == null ? NONE : delegate;
     this.active = delegate != null;
+    this.deployment = deployment;
   }
 
   /** Whether someone listens, so callers can skip building events nobody receives. */
@@ -29,8 +43,15 @@ final class Listeners {
     return active;
   }
 
+  void onRequestStarted(ClientListener.RequestStartEvent event) {
+    guard(() -> delegate.onRequestStarted(event));
+  }
+
   void onRequest(ClientListener.RequestEvent event) {
-    guard(() -> delegate.onRequest(event));
+    guard(
+        () ->
+            delegate.onRequest(
+                event.deployment() == null ? event.withDeployment(deployment.get()) : event));
   }
 
   void onRetry(ClientListener.RetryEvent event) {

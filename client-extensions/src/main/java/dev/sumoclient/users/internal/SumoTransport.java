@@ -148,12 +148,19 @@ final class SumoTransport implements feign.Client {
             Redaction.redact(
                 new String(request.body(), StandardCharsets.UTF_8), attempt.secrets()));
       }
+      if (observed && listener.active()) {
+        listener.onRequestStarted(
+            new ClientListener.RequestStartEvent(operation, okRequest.method(), attempt.number()));
+      }
       long start = time.nanoTime();
+      // Every started exchange gets exactly one end event, so in-flight gauges never drift.
+      boolean ended = false;
       try (Response response = call.execute()) {
         ResponseBody body = response.body();
         byte[] bytes = body == null ? NO_BYTES : body.bytes();
         int status = response.code();
         if (observed) {
+          ended = true;
           observe(operation, okRequest, attempt, status, null, time.nanoTime() - start);
         }
         feign.Response.Builder feignResponse =
@@ -172,13 +179,19 @@ final class SumoTransport implements feign.Client {
         return feignResponse.build();
       } catch (IOException thrown) {
         IOException e = NoReplayAfterSending.unwrap(thrown);
+        if (observed && !ended) {
+          ended = true;
+          observe(operation, okRequest, attempt, 0, e, time.nanoTime() - start);
+        }
         if (lifecycle.isClosed()) {
           throw Lifecycle.closedFailure(operation, e);
         }
-        if (observed) {
+        throw failure(operation, attempt, e);
+      } catch (RuntimeException e) {
+        if (observed && !ended) {
           observe(operation, okRequest, attempt, 0, e, time.nanoTime() - start);
         }
-        throw failure(operation, attempt, e);
+        throw e;
       } finally {
         lifecycle.finish(call);
       }
@@ -194,7 +207,7 @@ final class SumoTransport implements feign.Client {
       Request okRequest,
       Attempt attempt,
       int status,
-      @Nullable IOException failure,
+      @Nullable Exception failure,
       long latencyNanos) {
     String path = okRequest.url().encodedPath();
     Duration latency = Duration.ofNanos(latencyNanos);
@@ -220,7 +233,14 @@ final class SumoTransport implements feign.Client {
     if (listener.active()) {
       listener.onRequest(
           new ClientListener.RequestEvent(
-              operation, okRequest.method(), path, attempt.number(), status, latency));
+              operation,
+              okRequest.method(),
+              path,
+              attempt.number(),
+              status,
+              latency,
+              null,
+              failure));
     }
   }
 

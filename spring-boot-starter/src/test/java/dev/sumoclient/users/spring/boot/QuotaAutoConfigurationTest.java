@@ -1,0 +1,242 @@
+package dev.sumoclient.users.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sumoclient.users.QuotaCoordinator;
+import dev.sumoclient.users.QuotaKey;
+import dev.sumoclient.users.QuotaPermit;
+import dev.sumoclient.users.Quotas;
+import dev.sumoclient.users.SumoUsersClient;
+import dev.sumoclient.users.emulator.SumoEmulator;
+import dev.sumoclient.users.quota.redis.RedisQuotas;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The quota group, a coordinator bean, and the Redis coordinator against a real redis-server. */
+class QuotaAutoConfigurationTest {
+  private static SumoEmulator emulator;
+  private static String userId;
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(SumoUsersAutoConfiguration.class))
+          .withPropertyValues(
+              "sumologic.users.endpoint=" + emulator.baseUri(),
+              "sumologic.users.access-id=" + emulator.accessKey().id(),
+              "sumologic.users.access-key=" + emulator.accessKey().key());
+
+  @BeforeAll
+  static void startEmulator() {
+    emulator = SumoEmulator.builder().seedUsers(1).start();
+    userId = emulator.users().get(0).id();
+  }
+
+  @AfterAll
+  static void stopEmulator() {
+    emulator.close();
+  }
+
+  /** Records the keys requests are counted under, and lets everything through. */
+  static final class RecordingCoordinator implements QuotaCoordinator {
+    final List<QuotaKey> keys = new CopyOnWriteArrayList<>();
+    private final QuotaCoordinator delegate = QuotaCoordinator.inJvm();
+
+    @Override
+    public QuotaPermit acquire(QuotaKey key, Quotas quotas, Duration maxWait)
+        throws InterruptedException {
+      keys.add(key);
+      return delegate.acquire(key, quotas, maxWait);
+    }
+  }
+
+  @Test
+  void theQuotaGroupPropertyNamesTheBudgetAndACoordinatorBeanIsUsed() {
+    RecordingCoordinator coordinator = new RecordingCoordinator();
+    runner
+        .withPropertyValues("sumologic.users.quota.group=platform-team@example.com")
+        .withBean(QuotaCoordinator.class, () -> coordinator)
+        .run(context -> context.getBean(SumoUsersClient.class).getUser(userId));
+    assertThat(coordinator.keys)
+        .singleElement()
+        .satisfies(
+            key -> {
+              assertThat(key.group()).isEqualTo("platform-team@example.com");
+              assertThat(key.accessId()).isEqualTo(emulator.accessKey().id());
+            });
+  }
+
+  @Test
+  void withoutAGroupTheAccessIdIsTheBudget() {
+    RecordingCoordinator coordinator = new RecordingCoordinator();
+    runner
+        .withBean(QuotaCoordinator.class, () -> coordinator)
+        .run(context -> context.getBean(SumoUsersClient.class).getUser(userId));
+    assertThat(coordinator.keys)
+        .extracting(QuotaKey::group)
+        .containsExactly(emulator.accessKey().id());
+  }
+
+  @Test
+  void aTooLongGroupFailsStartupNamingTheProperty() {
+    runner
+        .withPropertyValues("sumologic.users.quota.group=" + "g".repeat(300))
+        .run(
+            context ->
+                assertThat(
+                        new InvalidSumoPropertyFailureAnalyzer()
+                            .analyze(context.getStartupFailure())
+                            .getDescription())
+                    .contains("'sumologic.users.quota.group'"));
+  }
+
+  @Test
+  void aRedisUrlWithoutTheRedisModuleFailsStartupWithoutEchoingThePassword() {
+    runner
+        .withPropertyValues("sumologic.users.quota.redis.url=redis://:REDISPASSWORD@127.0.0.1:1/0")
+        .withClassLoader(new FilteredClassLoader(RedisQuotas.class))
+        .run(
+            context -> {
+              String description =
+                  new InvalidSumoPropertyFailureAnalyzer()
+                      .analyze(context.getStartupFailure())
+                      .getDescription();
+              assertThat(description)
+                  .contains("'sumologic.users.quota.redis.url'")
+                  .contains("sumo-users-quota-redis")
+                  .doesNotContain("REDISPASSWORD");
+            });
+  }
+
+  @Test
+  void anInvalidRedisUrlFailsStartupNamingTheProperty() {
+    runner
+        .withPropertyValues("sumologic.users.quota.redis.url=http://:REDISPASSWORD@127.0.0.1:1/0")
+        .run(
+            context -> {
+              String description =
+                  new InvalidSumoPropertyFailureAnalyzer()
+                      .analyze(context.getStartupFailure())
+                      .getDescription();
+              assertThat(description)
+                  .contains("'sumologic.users.quota.redis.url'")
+                  .doesNotContain("REDISPASSWORD");
+            });
+  }
+
+  @Test
+  void invalidRedisSettingsFailStartupNamingTheProperty() {
+    for (String[] bad :
+        new String[][] {
+          {
+            "sumologic.users.quota.redis.fallback-share=2",
+            "sumologic.users.quota.redis.fallback-share"
+          },
+          {
+            "sumologic.users.quota.redis.command-timeout=0s",
+            "sumologic.users.quota.redis.command-timeout"
+          }
+        }) {
+      runner
+          .withPropertyValues("sumologic.users.quota.redis.url=redis://127.0.0.1:1/0", bad[0])
+          .run(
+              context ->
+                  assertThat(
+                          new InvalidSumoPropertyFailureAnalyzer()
+                              .analyze(context.getStartupFailure())
+                              .getDescription())
+                      .contains("'" + bad[1] + "'"));
+    }
+  }
+
+  @Test
+  void withoutARedisUrlNoRedisCoordinator() {
+    runner.run(context -> assertThat(context).doesNotHaveBean(QuotaCoordinator.class));
+  }
+
+  @Test
+  void aRedisUrlConfiguresTheRedisCoordinatorWhichTheClientUsesAndTheContextCloses()
+      throws Exception {
+    Path redisServer = Path.of("/usr/bin/redis-server");
+    assertThat(Files.isExecutable(redisServer))
+        .as("redis-server is required (apt-get install -y redis-server)")
+        .isTrue();
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    Process redis =
+        new ProcessBuilder(
+                redisServer.toString(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      awaitPing(port);
+      QuotaCoordinator[] coordinator = new QuotaCoordinator[1];
+      runner
+          .withPropertyValues(
+              "sumologic.users.quota.redis.url=redis://127.0.0.1:" + port + "/0",
+              "sumologic.users.quota.redis.fallback=fail-fast",
+              "sumologic.users.quota.redis.command-timeout=2s")
+          .run(
+              context -> {
+                assertThat(context).hasSingleBean(QuotaCoordinator.class);
+                coordinator[0] = context.getBean(QuotaCoordinator.class);
+                assertThat(coordinator[0]).isInstanceOf(RedisQuotas.class);
+                assertThat(coordinator[0].toString()).contains("FAIL_FAST");
+                context.getBean(SumoUsersClient.class).getUser(userId);
+              });
+      assertThat(redisCli(port, "INFO", "commandstats")).containsPattern("cmdstat_eval(sha)?:");
+      assertThatThrownBy(
+              () ->
+                  coordinator[0].acquire(
+                      new QuotaKey("g", "a"), Quotas.sumoDefaults(), Duration.ofSeconds(1)))
+          .as("closed with the context")
+          .isInstanceOf(IllegalStateException.class);
+    } finally {
+      redis.destroy();
+      redis.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void awaitPing(int port) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!redisCli(port, "PING").contains("PONG")) {
+      assertThat(System.nanoTime()).as("redis-server answers PING").isLessThan(until);
+      Thread.sleep(50);
+    }
+  }
+
+  private static String redisCli(int port, String... command)
+      throws IOException, InterruptedException {
+    List<String> args =
+        new java.util.ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
+    args.addAll(List.of(command));
+    Process cli = new ProcessBuilder(args).redirectErrorStream(true).start();
+    String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    cli.waitFor(10, TimeUnit.SECONDS);
+    return out;
+  }
+}
