@@ -14,8 +14,18 @@ import dev.sumoclient.users.quota.redis.internal.RedisUnavailableException;
 import dev.sumoclient.users.quota.redis.internal.Scripts;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SslOptions;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link QuotaCoordinator} on Redis: every JVM using the same Redis and quota group keeps to one
@@ -92,7 +104,12 @@ public final class RedisQuotas implements QuotaCoordinator {
     this.arrivalMicros = TimeUnit.NANOSECONDS.toMicros(builder.maxArrivalDelay.toNanos());
     this.link =
         new RedisLink(
-            uri, where, builder.commandTimeout, builder.connectTimeout, Duration.ofSeconds(1));
+            uri,
+            where,
+            builder.commandTimeout,
+            builder.connectTimeout,
+            Duration.ofSeconds(1),
+            builder.sslOptions);
     long renewEvery = builder.leaseTime.toNanos() / 3;
     link.scheduler()
         .scheduleWithFixedDelay(
@@ -389,6 +406,7 @@ public final class RedisQuotas implements QuotaCoordinator {
     private Duration leaseTime = Duration.ofSeconds(15);
     private Duration rateGuard = Duration.ZERO;
     private Duration maxArrivalDelay = Duration.ofMillis(250);
+    private @Nullable SslOptions sslOptions;
 
     private Builder(URI redisUri) {
       if (redisUri == null) {
@@ -516,6 +534,58 @@ public final class RedisQuotas implements QuotaCoordinator {
         throw new SumoConfigurationException("maxArrivalDelay must be zero or more, was " + delay);
       }
       this.maxArrivalDelay = delay;
+      return this;
+    }
+
+    /**
+     * Trusts, for a {@code rediss://} URL, only the CA certificates in a PEM file, instead of the
+     * JVM's default trust store.
+     *
+     * <p>Without it a {@code rediss://} connection trusts what the JVM trusts: its {@code cacerts},
+     * or the store named by the {@code javax.net.ssl.trustStore} system property. The server's
+     * certificate must also name the URL's host (as a DNS name or an IP address). A server this
+     * does not trust is treated like a Redis that does not answer: calls fall back (or fail, by the
+     * policy) with one warning naming the TLS failure.
+     *
+     * @param pemFile one or more {@code -----BEGIN CERTIFICATE-----} blocks, such as the {@code
+     *     tls-ca-cert-file} Redis was given
+     * @return this builder
+     * @throws SumoConfigurationException when the file cannot be read or holds no certificate
+     */
+    public Builder trustedCertificates(Path pemFile) {
+      if (pemFile == null) {
+        throw new SumoConfigurationException("trustedCertificates must not be null");
+      }
+      Collection<? extends Certificate> certificates;
+      try (InputStream in = Files.newInputStream(pemFile)) {
+        certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+      } catch (IOException | GeneralSecurityException e) {
+        throw new SumoConfigurationException(
+            "trustedCertificates: "
+                + pemFile
+                + " cannot be read as PEM certificates ("
+                + e.getClass().getSimpleName()
+                + ")");
+      }
+      if (certificates.isEmpty()) {
+        throw new SumoConfigurationException(
+            "trustedCertificates: " + pemFile + " holds no certificate");
+      }
+      try {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        int i = 0;
+        for (Certificate certificate : certificates) {
+          store.setCertificateEntry("ca-" + i++, certificate);
+        }
+        TrustManagerFactory trust =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        this.sslOptions = SslOptions.builder().jdkSslProvider().trustManager(trust).build();
+      } catch (IOException | GeneralSecurityException e) {
+        throw new SumoConfigurationException(
+            "trustedCertificates: " + pemFile + " cannot be trusted (" + e + ")");
+      }
       return this;
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,12 +29,14 @@ final class RedisServer implements AutoCloseable {
   private final int port;
   private final Path log;
   private final List<String> extra;
+  private final @Nullable TestCertificates tls;
   private @Nullable Process process;
 
-  private RedisServer(int port, Path log, List<String> extra) {
+  private RedisServer(int port, Path log, List<String> extra, @Nullable TestCertificates tls) {
     this.port = port;
     this.log = log;
     this.extra = extra;
+    this.tls = tls;
   }
 
   /**
@@ -78,7 +81,33 @@ final class RedisServer implements AutoCloseable {
     RedisServer server;
     try {
       server =
-          new RedisServer(freePort(), Files.createTempFile("redis-server", ".log"), List.of(extra));
+          new RedisServer(
+              freePort(), Files.createTempFile("redis-server", ".log"), List.of(extra), null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.startProcess();
+    return server;
+  }
+
+  /**
+   * Starts a server that speaks only TLS ({@code --tls-port <free> --port 0}) with the given server
+   * certificate, not asking clients for theirs, and waits until it answers {@code PING} over TLS.
+   * Fails, never skips, when {@code redis-server} was built without TLS.
+   *
+   * @param certificates the CA and server certificate
+   * @param extra more {@code redis-server} options, such as {@code --requirepass}
+   * @return the running server
+   */
+  static RedisServer startTls(TestCertificates certificates, String... extra) {
+    RedisServer server;
+    try {
+      server =
+          new RedisServer(
+              freePort(),
+              Files.createTempFile("redis-server", ".log"),
+              List.of(extra),
+              certificates);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,7 +125,8 @@ final class RedisServer implements AutoCloseable {
   static RedisServer startOn(int port, String... extra) {
     RedisServer server;
     try {
-      server = new RedisServer(port, Files.createTempFile("redis-server", ".log"), List.of(extra));
+      server =
+          new RedisServer(port, Files.createTempFile("redis-server", ".log"), List.of(extra), null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -114,10 +144,27 @@ final class RedisServer implements AutoCloseable {
     Path exe = executable().orElseThrow(() -> new IllegalStateException(ABSENT));
     List<String> command = new ArrayList<>();
     command.add(exe.toString());
+    if (tls == null) {
+      command.addAll(List.of("--port", Integer.toString(port)));
+    } else {
+      command.addAll(
+          List.of(
+              "--tls-port",
+              Integer.toString(port),
+              // No plain-text port at all: only TLS answers.
+              "--port",
+              "0",
+              "--tls-cert-file",
+              tls.serverCertificate().toString(),
+              "--tls-key-file",
+              tls.serverKey().toString(),
+              "--tls-ca-cert-file",
+              tls.caCertificate().toString(),
+              "--tls-auth-clients",
+              "no"));
+    }
     command.addAll(
         List.of(
-            "--port",
-            Integer.toString(port),
             "--bind",
             "127.0.0.1",
             "--save",
@@ -141,7 +188,17 @@ final class RedisServer implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("redis-server exited: " + tail());
+        String tail = tail();
+        if (tls != null && tail.contains("tls-")) {
+          throw new IllegalStateException(
+              "redis-server ("
+                  + exe
+                  + ") cannot serve TLS: it was built without TLS support; the TLS tests need a"
+                  + " redis-server linked with OpenSSL, such as Debian's redis-server 7 (its log: "
+                  + tail
+                  + ")");
+        }
+        throw new IllegalStateException("redis-server exited: " + tail);
       }
       if (answersPing()) {
         return;
@@ -154,9 +211,17 @@ final class RedisServer implements AutoCloseable {
 
   /** Sends an inline PING (with AUTH first when a password is set) and expects +PONG or NOAUTH. */
   private boolean answersPing() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      socket.setSoTimeout(500);
+    try (Socket plain = new Socket()) {
+      plain.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      plain.setSoTimeout(500);
+      Socket socket = plain;
+      if (tls != null) {
+        SSLSocket secure =
+            (SSLSocket)
+                tls.clientContext().getSocketFactory().createSocket(plain, "127.0.0.1", port, true);
+        secure.startHandshake();
+        socket = secure;
+      }
       OutputStream out = socket.getOutputStream();
       out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
@@ -184,7 +249,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   URI uri() {
-    return URI.create("redis://127.0.0.1:" + port);
+    return URI.create((tls == null ? "redis" : "rediss") + "://127.0.0.1:" + port);
   }
 
   boolean isRunning() {

@@ -8,6 +8,7 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -70,13 +71,15 @@ public final class RedisLink implements AutoCloseable {
    * @param commandTimeout the longest any one command may take
    * @param connectTimeout the longest one connection attempt may take
    * @param probeInterval how often a down link retries
+   * @param sslOptions what a {@code rediss://} connection trusts; null for the JVM's default
    */
   public RedisLink(
       RedisURI uri,
       String where,
       Duration commandTimeout,
       Duration connectTimeout,
-      Duration probeInterval) {
+      Duration probeInterval,
+      @Nullable SslOptions sslOptions) {
     this.uri = uri;
     this.where = where;
     this.commandTimeout = commandTimeout;
@@ -84,8 +87,12 @@ public final class RedisLink implements AutoCloseable {
     this.resources =
         DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
     this.client = RedisClient.create(resources, uri);
+    ClientOptions.Builder options = ClientOptions.builder();
+    if (sslOptions != null) {
+      options.sslOptions(sslOptions);
+    }
     client.setOptions(
-        ClientOptions.builder()
+        options
             // Lettuce's default queues commands while disconnected, for up to a minute: a call
             // would then wait on Redis far past its deadline. Rejected at once, it falls back.
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -370,11 +377,20 @@ public final class RedisLink implements AutoCloseable {
     return cause;
   }
 
-  /** The failure's class and message; Lettuce's messages name host and port, never credentials. */
+  /**
+   * The failure's class and message, and the TLS failure beneath it if any (such as an untrusted
+   * certificate); Lettuce's and the JDK's messages name host and port, never credentials.
+   */
   static String describe(Throwable failure) {
     Throwable cause = unwrap(failure);
     String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String described = cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    for (Throwable t = cause.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        return described + "; TLS: " + t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+    }
+    return described;
   }
 
   /** EVALSHA named a script Redis does not hold. */
