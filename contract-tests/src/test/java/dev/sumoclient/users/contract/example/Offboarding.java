@@ -18,11 +18,16 @@ final class Offboarding {
     this.sumo = sumo;
   }
 
-  /** Deletes the leaver's account and hands their content to the successor. */
-  void offboard(String leaverEmail, String successorEmail) {
+  /**
+   * Deletes the leaver's account and hands their content to the successor.
+   *
+   * @return the id of the user who received the content
+   */
+  String offboard(String leaverEmail, String successorEmail) {
     UserModel leaver = find(leaverEmail);
     UserModel successor = find(successorEmail);
     sumo.deleteUser(leaver.getId(), ContentDisposition.transferTo(successor.getId()));
+    return successor.getId();
   }
 
   private UserModel find(String email) {

@@ -1,5 +1,7 @@
 package dev.sumoclient.users.contract.example;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
@@ -76,7 +78,8 @@ class OffboardingServiceContractTest {
             .endpoint(URI.create(sumo.getUrl() + SumoPact.BASE_PATH))
             .credentials(SumoPact.EMULATOR_ACCESS_ID, SumoPact.EMULATOR_ACCESS_KEY)
             .build()) {
-      new Offboarding(client).offboard(LEAVER, SUCCESSOR);
+      // Pact fails the test too if any interaction was not sent as recorded.
+      assertThat(new Offboarding(client).offboard(LEAVER, SUCCESSOR)).isEqualTo(SUCCESSOR_ID);
     }
   }
 }
