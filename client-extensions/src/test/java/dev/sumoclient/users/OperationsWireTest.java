@@ -11,8 +11,10 @@ import dev.sumoclient.users.generated.model.UserModel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import okhttp3.Headers;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -257,5 +259,104 @@ class OperationsWireTest {
             .email("ada@example.com")
             .roleIds(List.of()));
     assertThat(next().getBody().readUtf8()).contains("\"roleIds\":[]");
+  }
+
+  /**
+   * Every header of a request, in the order sent, with the values that vary per run (credentials,
+   * versions, port) replaced by their names.
+   */
+  private static List<String> headersOnTheWire(RecordedRequest request) {
+    Headers headers = request.getHeaders();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      boolean varies =
+          name.equalsIgnoreCase("Authorization")
+              || name.equalsIgnoreCase("User-Agent")
+              || name.equalsIgnoreCase("Host");
+      lines.add(name + ": " + (varies ? "<" + name + ">" : headers.value(i)));
+    }
+    return lines;
+  }
+
+  @Test
+  void everyOperationSendsExactlyTheAcceptAndContentTypeOfTheDescription() throws Exception {
+    List<String> withoutBody =
+        List.of(
+            "Accept: application/json",
+            "Authorization: <Authorization>",
+            "User-Agent: <User-Agent>",
+            "Host: <Host>",
+            "Connection: Keep-Alive",
+            "Accept-Encoding: gzip");
+    List<String> emptyPost =
+        List.of(
+            "Accept: application/json",
+            "Authorization: <Authorization>",
+            "User-Agent: <User-Agent>",
+            "Content-Length: 0",
+            "Host: <Host>",
+            "Connection: Keep-Alive",
+            "Accept-Encoding: gzip");
+    server.enqueue(json(200, "{\"data\":[" + user("1") + "]}"));
+    client.listUsers(ListUsersRequest.builder().limit(1).build()).pages().iterator().next();
+    assertThat(headersOnTheWire(next())).as("listUsers").isEqualTo(withoutBody);
+
+    server.enqueue(json(200, user("1")));
+    client.getUser("1");
+    assertThat(headersOnTheWire(next())).as("getUser").isEqualTo(withoutBody);
+
+    server.enqueue(json(200, user("1")));
+    client.createUser(
+        new CreateUserDefinition()
+            .firstName("A")
+            .lastName("B")
+            .email("a@example.com")
+            .roleIds(List.of("r1")));
+    RecordedRequest create = next();
+    assertThat(headersOnTheWire(create)).as("createUser").isEqualTo(jsonBody(create.getBodySize()));
+
+    server.enqueue(json(200, user("1")));
+    client.updateUser(
+        "1",
+        new UpdateUserDefinition().firstName("A").lastName("B").isActive(true).roleIds(List.of()));
+    RecordedRequest update = next();
+    assertThat(headersOnTheWire(update)).as("updateUser").isEqualTo(jsonBody(update.getBodySize()));
+
+    server.enqueue(new MockResponse().setResponseCode(204));
+    client.deleteUser("1", ContentDisposition.deleteContent());
+    assertThat(headersOnTheWire(next())).as("deleteUser").isEqualTo(withoutBody);
+
+    server.enqueue(new MockResponse().setResponseCode(204));
+    client.requestChangeEmail("1", "new@example.com");
+    RecordedRequest change = next();
+    assertThat(headersOnTheWire(change))
+        .as("requestChangeEmail")
+        .isEqualTo(jsonBody(change.getBodySize()));
+
+    server.enqueue(new MockResponse().setResponseCode(204));
+    client.resetPassword("1");
+    assertThat(headersOnTheWire(next())).as("resetPassword").isEqualTo(emptyPost);
+
+    server.enqueue(new MockResponse().setResponseCode(204));
+    client.unlockUser("1");
+    assertThat(headersOnTheWire(next())).as("unlockUser").isEqualTo(emptyPost);
+
+    server.enqueue(new MockResponse().setResponseCode(204));
+    client.disableMfa("1", "a@example.com", "hunter2-pass".toCharArray());
+    RecordedRequest mfa = next();
+    assertThat(headersOnTheWire(mfa)).as("disableMfa").isEqualTo(jsonBody(mfa.getBodySize()));
+  }
+
+  private static List<String> jsonBody(long length) {
+    return List.of(
+        "Accept: application/json",
+        "Authorization: <Authorization>",
+        "User-Agent: <User-Agent>",
+        "Content-Type: application/json",
+        "Content-Length: " + length,
+        "Host: <Host>",
+        "Connection: Keep-Alive",
+        "Accept-Encoding: gzip");
   }
 }

@@ -48,9 +48,13 @@ final class Attempt {
     return deadlineNanos;
   }
 
-  /** Records the credentials' secret parts, which no message built from the answer may show. */
-  void sentWith(String accessKey, String basicToken) {
-    this.secrets = List.of(accessKey, basicToken);
+  /**
+   * Records the credentials' secret parts, which no message built from the answer may show.
+   *
+   * @param secrets the access key and the Basic token
+   */
+  void sentWith(List<String> secrets) {
+    this.secrets = secrets;
   }
 
   List<String> secrets() {

@@ -53,7 +53,18 @@ public final class Engine implements AutoCloseable {
   private final AtomicReference<Route> route;
   private final Lifecycle lifecycle = new Lifecycle();
 
-  private record Route(URI baseUri, @Nullable Deployment deployment) {}
+  /**
+   * Where calls go.
+   *
+   * @param baseUri the normalized base URL: no trailing slash, query or fragment
+   * @param deployment the deployment, or null for a custom endpoint
+   * @param base {@code baseUri} as text, the prefix of every request's URL
+   */
+  private record Route(URI baseUri, @Nullable Deployment deployment, String base) {
+    Route(URI baseUri, @Nullable Deployment deployment) {
+      this(baseUri, deployment, baseUri.toString());
+    }
+  }
 
   /**
    * Creates the engine and its HTTP client.
@@ -90,6 +101,7 @@ public final class Engine implements AutoCloseable {
       builder.eventListener(SumoTransport.PERMIT_EVENTS);
     }
     this.http = builder.build();
+    WireContract contract = new WireContract();
     SumoTransport transport =
         new SumoTransport(
             http,
@@ -100,7 +112,8 @@ public final class Engine implements AutoCloseable {
             config.time(),
             config.userAgent(),
             listener,
-            lifecycle);
+            lifecycle,
+            contract);
     this.api =
         Feign.builder()
             .client(transport)
@@ -111,7 +124,7 @@ public final class Engine implements AutoCloseable {
             .options(
                 new FixedOptions(
                     config.connectTimeout().toMillis(), config.readTimeout().toMillis()))
-            .contract(new EncodedSlashContract())
+            .contract(contract)
             .logLevel(Logger.Level.NONE)
             .target(new RoutedTarget());
   }
@@ -333,12 +346,23 @@ public final class Engine implements AutoCloseable {
       return route.get().baseUri().toString();
     }
 
+    /**
+     * Prefixes the template's path and query with the current base URL.
+     *
+     * <p>The same URL as Feign's {@code HardCodedTarget} builds ({@code target(url())} then {@code
+     * request()}), without parsing the base URL again and building the template's URL twice on
+     * every call: the base is already normalized (no trailing slash, query or fragment), and {@link
+     * WireContract} refuses methods taking a URL argument, so the template's URL is always
+     * relative.
+     */
     @Override
     public Request apply(RequestTemplate input) {
-      if (input.url().indexOf("http") != 0) {
-        input.target(url());
-      }
-      return input.request();
+      return Request.create(
+          Request.HttpMethod.valueOf(input.method()),
+          route.get().base() + input.url(),
+          input.headers(),
+          input.requestBody(),
+          input);
     }
   }
 }

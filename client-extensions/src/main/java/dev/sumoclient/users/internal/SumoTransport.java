@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -54,6 +55,7 @@ final class SumoTransport implements feign.Client {
   private final String userAgent;
   private final Listeners listener;
   private final Lifecycle lifecycle;
+  private final WireContract contract;
 
   /**
    * Tells a request's permit when OkHttp has written the request; set on the client when quotas are
@@ -88,7 +90,14 @@ final class SumoTransport implements feign.Client {
    */
   private volatile @Nullable Authorization authorization;
 
-  private record Authorization(Credentials credentials, String header) {}
+  /**
+   * A Basic header and what no message may show of it.
+   *
+   * @param credentials the credentials it was built from
+   * @param header the header value
+   * @param secrets the access key and the Base64 token, for redaction
+   */
+  private record Authorization(Credentials credentials, String header, List<String> secrets) {}
 
   private static final byte[] NO_BYTES = new byte[0];
 
@@ -101,7 +110,8 @@ final class SumoTransport implements feign.Client {
       TimeSource time,
       String userAgent,
       Listeners listener,
-      Lifecycle lifecycle) {
+      Lifecycle lifecycle,
+      WireContract contract) {
     this.http = http;
     this.credentials = credentials;
     this.quotas = quotas;
@@ -111,6 +121,7 @@ final class SumoTransport implements feign.Client {
     this.userAgent = userAgent;
     this.listener = listener;
     this.lifecycle = lifecycle;
+    this.contract = contract;
   }
 
   @Override
@@ -288,7 +299,12 @@ final class SumoTransport implements feign.Client {
 
   private Request toOkHttp(feign.Request request, Credentials creds, Attempt attempt) {
     Request.Builder builder = new Request.Builder().url(HttpUrl.get(request.url()));
-    MediaType mediaType = null;
+    // The interface's constant headers, first, as they came first in Feign's sorted header map.
+    WireContract.ConstantHeaders constant = contract.constantHeaders(request);
+    if (constant.accept() != null) {
+      builder.header("Accept", constant.accept());
+    }
+    MediaType mediaType = constant.contentType();
     for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
       String name = header.getKey();
       if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("User-Agent")) {
@@ -302,9 +318,9 @@ final class SumoTransport implements feign.Client {
         }
       }
     }
-    String authorization = authorizationFor(creds);
-    builder.header("Authorization", authorization);
-    attempt.sentWith(creds.accessKey(), authorization.substring(authorization.indexOf(' ') + 1));
+    Authorization authorization = authorizationFor(creds);
+    builder.header("Authorization", authorization.header());
+    attempt.sentWith(authorization.secrets());
     builder.header("User-Agent", userAgent);
     byte[] body = request.body();
     String method = request.httpMethod().name();
@@ -318,15 +334,18 @@ final class SumoTransport implements feign.Client {
     return builder.method(method, requestBody).build();
   }
 
-  private String authorizationFor(Credentials creds) {
+  private Authorization authorizationFor(Credentials creds) {
     Authorization cached = authorization;
     if (cached != null && cached.credentials() == creds) {
-      return cached.header();
+      return cached;
     }
     String header =
         okhttp3.Credentials.basic(creds.accessId(), creds.accessKey(), StandardCharsets.UTF_8);
-    authorization = new Authorization(creds, header);
-    return header;
+    Authorization fresh =
+        new Authorization(
+            creds, header, List.of(creds.accessKey(), header.substring(header.indexOf(' ') + 1)));
+    authorization = fresh;
+    return fresh;
   }
 
   /**
