@@ -37,7 +37,10 @@ class QuotaServiceTest {
   @RegisterExtension
   static final SumoEmulatorClientExtension SUMO =
       SumoEmulatorClientExtension.configured(b -> b.seedUsers(3))
-          .client(b -> QuotaService.configure(b, QUOTAS, REGISTRY));
+          // The extension turns the client's limiter off unless the emulator enforces quotas: on
+          // here,
+          // so every call takes its permit from the coordinator.
+          .client(b -> QuotaService.configure(b, QUOTAS, REGISTRY).rateLimiting(true));
 
   private static int unusedLoopbackPort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
