@@ -58,11 +58,6 @@ final class Redaction {
     return redactJsonMembers(result);
   }
 
-  /** Replaces the values of password-like JSON fields with {@code ****}. */
-  static String redactJson(String json) {
-    return redactJsonMembers(json);
-  }
-
   private static String redactJsonMembers(String text) {
     Matcher m = JSON_MEMBER.matcher(text);
     StringBuilder out = new StringBuilder(text.length());
@@ -99,11 +94,6 @@ final class Redaction {
       }
     }
     return name.toString().toLowerCase(Locale.ROOT);
-  }
-
-  /** Returns the start of a body, secrets redacted and control characters flattened. */
-  static @Nullable String snippet(byte @Nullable [] body) {
-    return snippet(body, List.of());
   }
 
   /**

@@ -129,7 +129,6 @@ final class SumoTransport implements feign.Client {
     Attempt attempt = Attempt.require();
     String operation = attempt.operation().operationId();
     Credentials creds = credentials.resolveCredentials();
-    Request okRequest = toOkHttp(request, creds, attempt);
     // Logging and events are off by default; only pay for their arguments when someone listens.
     boolean observed = LOG.isDebugEnabled() || listener.active();
 
@@ -140,9 +139,10 @@ final class SumoTransport implements feign.Client {
     try {
       if (q != null) {
         permit = acquire(q, creds.accessId(), attempt);
-        okRequest = okRequest.newBuilder().tag(QuotaPermit.class, permit).build();
         throttledByQuota(operation, permit.waited());
       }
+      // Built once the permit is held, so it travels as a tag to PERMIT_EVENTS (request written).
+      Request okRequest = toOkHttp(request, creds, attempt, permit);
       long remaining = attempt.deadlineNanos() - time.nanoTime();
       if (remaining <= 0) {
         throw new SumoTimeoutException(
@@ -159,7 +159,7 @@ final class SumoTransport implements feign.Client {
             Redaction.redact(
                 new String(request.body(), StandardCharsets.UTF_8), attempt.secrets()));
       }
-      if (observed && listener.active()) {
+      if (listener.active()) {
         listener.onRequestStarted(
             new ClientListener.RequestStartEvent(operation, okRequest.method(), attempt.number()));
       }
@@ -297,7 +297,8 @@ final class SumoTransport implements feign.Client {
         operation + ": I/O failure talking to Sumo Logic: " + e.getClass().getSimpleName(), e);
   }
 
-  private Request toOkHttp(feign.Request request, Credentials creds, Attempt attempt) {
+  private Request toOkHttp(
+      feign.Request request, Credentials creds, Attempt attempt, @Nullable QuotaPermit permit) {
     Request.Builder builder = new Request.Builder().url(HttpUrl.get(request.url()));
     // The interface's constant headers, first, as they came first in Feign's sorted header map.
     WireContract.ConstantHeaders constant = contract.constantHeaders(request);
@@ -330,6 +331,9 @@ final class SumoTransport implements feign.Client {
       if (!attempt.operation().safeToRepeat()) {
         requestBody = new OneShotBody(requestBody);
       }
+    }
+    if (permit != null) {
+      builder.tag(QuotaPermit.class, permit);
     }
     return builder.method(method, requestBody).build();
   }

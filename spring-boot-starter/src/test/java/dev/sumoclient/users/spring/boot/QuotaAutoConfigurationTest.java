@@ -170,10 +170,16 @@ class QuotaAutoConfigurationTest {
   @Test
   void aRedisUrlConfiguresTheRedisCoordinatorWhichTheClientUsesAndTheContextCloses()
       throws Exception {
-    Path redisServer = Path.of("/usr/bin/redis-server");
-    assertThat(Files.isExecutable(redisServer))
-        .as("redis-server is required (apt-get install -y redis-server)")
-        .isTrue();
+    // Skipped only where redis-server is absent, as quota-redis's own tests are; CI installs it and
+    // fails on any skip (.ci/check-skips).
+    Path redisServer =
+        java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":"))
+            .map(dir -> Path.of(dir, "redis-server"))
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        redisServer != null, "redis-server is not installed: apt-get install -y redis-server");
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
