@@ -107,7 +107,6 @@ public final class SumoUsersCli {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.setProperty("sun.net.httpserver.nodelay", "true");
     // Hibernate Validator logs through JBoss Logging: route it to SLF4J, quiet unless --debug.
     System.setProperty("org.jboss.logging.provider", "slf4j");
     System.setProperty(

@@ -52,43 +52,17 @@ public final class SumoEmulator implements AutoCloseable {
   public static final String DEFAULT_ACCESS_KEY = "emulator-access-key-not-a-secret";
 
   /**
-   * Seconds a client may take to send a whole request (line, headers and body) before the
-   * connection is closed, unless {@code sun.net.httpserver.maxReqTime} is set: {@value}.
+   * Seconds a connection may stay silent, between requests or in the middle of one, before the
+   * emulator closes it: {@value}. A silent connection holds no request thread, so clients that
+   * never finish their headers cannot stop the emulator serving others.
    */
-  public static final long MAX_REQUEST_SECONDS = 5;
-
-  /**
-   * Seconds a client may take to read a whole answer before the connection is closed, unless {@code
-   * sun.net.httpserver.maxRspTime} is set: {@value}.
-   */
-  public static final long MAX_RESPONSE_SECONDS = 30;
+  public static final long IDLE_TIMEOUT_SECONDS = EmulatorServer.IDLE_TIMEOUT_MILLIS / 1000;
 
   /**
    * The longest request body the emulator reads, in bytes: {@value}. A longer one is answered 413
    * {@code api:payload_too_large} without being read.
    */
   public static final int MAX_REQUEST_BODY_BYTES = EmulatorServer.MAX_BODY_BYTES;
-
-  static {
-    // The JDK server otherwise leaves Nagle's algorithm on, which holds each small response back
-    // about 40 ms waiting for the client's delayed ACK: a test suite would crawl. The property is
-    // read once, when the server's configuration class loads, so it must be set before the first
-    // HttpServer of the JVM; an explicit setting by the user is left alone.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-    // Without limits, a client that opens connections and never finishes its request headers
-    // holds a worker thread each, forever: a handful freeze the whole emulator, /__admin
-    // included. The JDK server closes a connection whose request takes longer than maxReqTime
-    // seconds to arrive, or whose answer longer than maxRspTime seconds to be taken. Read once,
-    // like nodelay; explicit settings are left alone.
-    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-      System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(MAX_REQUEST_SECONDS));
-    }
-    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
-      System.setProperty("sun.net.httpserver.maxRspTime", Long.toString(MAX_RESPONSE_SECONDS));
-    }
-  }
 
   private final EmulatorServer server;
   private final URI baseUri;
@@ -673,16 +647,21 @@ public final class SumoEmulator implements AutoCloseable {
       try {
         return new SumoEmulator(new EmulatorServer(config));
       } catch (IOException e) {
-        // The cause's own words ("Address already in use") are what the user needs to read.
+        // The root cause's own words ("BindException: Address already in use") are what the user
+        // needs to read; the server wraps them.
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+          root = root.getCause();
+        }
         throw new UncheckedIOException(
             "cannot listen on "
                 + host.getHostAddress()
                 + ":"
                 + port
                 + ": "
-                + e.getClass().getSimpleName()
+                + root.getClass().getSimpleName()
                 + ": "
-                + e.getMessage(),
+                + root.getMessage(),
             e);
       }
     }

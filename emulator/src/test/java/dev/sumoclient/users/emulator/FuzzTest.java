@@ -29,9 +29,9 @@ import org.junit.jupiter.api.TestInstance;
  * and keeps serving.
  *
  * <p>Bounded: {@value #CASES} cases from a fixed seed (a failure names the case and repeats), each
- * with a 5-second socket timeout; the run takes about a second. Paths and queries are valid URI
- * syntax: a malformed one (such as {@code %zz}) is refused by the JDK server itself, with its own
- * HTML 400, before any handler of the emulator runs.
+ * with a 5-second socket timeout; the run takes about a second. Paths and queries include malformed
+ * percent-escapes ({@code %zz}, a lone {@code %}) and characters a URI may not hold: those too get
+ * Sumo's JSON error body, and every status line carries a reason phrase.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FuzzTest {
@@ -228,8 +228,15 @@ class FuzzTest {
     for (int i = 0; i < length; i++) {
       char c = alphabet.charAt(random.nextInt(alphabet.length()));
       if (c == '%') {
-        // Always a well-formed escape, of any byte: the JDK server refuses malformed ones itself.
-        out.append(String.format("%%%02X", random.nextInt(256)));
+        // Mostly a well-formed escape of any byte; sometimes a malformed one.
+        String[] malformed = {"%zz", "%4", "%G1", "%", "%%"};
+        out.append(
+            random.nextInt(4) == 0
+                ? malformed[random.nextInt(malformed.length)]
+                : String.format("%%%02X", random.nextInt(256)));
+      } else if (random.nextInt(40) == 0) {
+        // A character a URI may not hold unescaped.
+        out.append("<>\"{}|^`\\é".charAt(random.nextInt(10)));
       } else if (c == '&' || c == '=') {
         out.append('x');
       } else {
@@ -309,6 +316,9 @@ class FuzzTest {
     String head = text.substring(0, end);
     String statusLine = head.split("\r\n", 2)[0];
     assertThat(statusLine).startsWith("HTTP/1.1 ");
+    assertThat(statusLine)
+        .as("a reason phrase after the status code")
+        .matches("HTTP/1\\.1 \\d{3} \\S.*");
     int status = Integer.parseInt(statusLine.substring(9, 12));
     String contentType = header(head, "content-type");
     byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);

@@ -190,25 +190,97 @@ class HardenedInputTest {
   }
 
   @Test
-  void connectionsThatNeverFinishTheirHeadersAreCutSoServiceResumes() throws Exception {
+  void connectionsThatNeverFinishTheirHeadersHoldNoThreadSoServiceContinues() throws Exception {
     start(SumoEmulator.builder().threads(2));
     List<Socket> stalled = new ArrayList<>();
     try {
-      for (int i = 0; i < 4; i++) {
+      // Eight times as many as there are request threads; with a thread per connection (the JDK
+      // server) the first two froze everything until a request-time limit cut them.
+      for (int i = 0; i < 16; i++) {
         Socket socket = connect();
-        write(socket, "GET /__admin HTTP/1.1\r\nHost: x\r\n");
+        write(socket, i % 2 == 0 ? "GET /__admin HTTP/1.1\r\nHost: x\r\n" : "POST /api/v1/us");
         stalled.add(socket);
       }
-      // Every worker now waits for headers that never come; the request-time limit frees them.
       Api admin = new Api(emulator.adminUri(), null);
       long started = System.nanoTime();
       assertThat(admin.get("").status()).isEqualTo(200);
-      assertThat(Duration.ofNanos(System.nanoTime() - started))
-          .isLessThan(Duration.ofSeconds(SumoEmulator.MAX_REQUEST_SECONDS + 5));
+      assertThat(new Api(emulator).get("/v1/users").status()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     } finally {
       for (Socket socket : stalled) {
         socket.close();
       }
+    }
+  }
+
+  @Test
+  void aMalformedEscapeInThePathGetsSumosJsonErrorNotAnHtmlPage() throws IOException {
+    start(SumoEmulator.builder());
+    String auth = Api.basic(emulator.accessKey().id(), emulator.accessKey().key());
+    for (String target : List.of("/api/v1/users/%zz", "/api/v1/users/%4", "/api/v1/users/1%")) {
+      try (Socket socket = connect()) {
+        write(
+            socket,
+            "GET "
+                + target
+                + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                + auth
+                + "\r\nConnection: close\r\n\r\n");
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(answer).as(target).startsWith("HTTP/1.1 400 Bad Request\r\n");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT))
+            .contains("\r\ncontent-type: application/json");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        com.fasterxml.jackson.databind.JsonNode json =
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        assertThat(json.path("id").asText()).isNotBlank();
+        assertThat(json.path("errors").path(0).path("code").asText()).isEqualTo("api:bad_request");
+        assertThat(json.path("errors").path(0).path("message").asText()).contains("percent-escape");
+      }
+    }
+    // And the emulator goes on serving.
+    assertThat(new Api(emulator).get("/v1/users").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aMalformedEscapeInTheQueryIsAnInvalidParameter() throws IOException {
+    Api api = start(SumoEmulator.builder());
+    String auth = Api.basic(emulator.accessKey().id(), emulator.accessKey().key());
+    try (Socket socket = connect()) {
+      write(
+          socket,
+          "GET /api/v1/users?email=%zz HTTP/1.1\r\nHost: x\r\nAuthorization: "
+              + auth
+              + "\r\nConnection: close\r\n\r\n");
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n");
+      assertThat(answer).contains("\"code\":\"api:invalid_parameter\"");
+    }
+    assertThat(api.get("/v1/users?limit=1").status()).isEqualTo(200);
+  }
+
+  @Test
+  void everyThrottledAnswerCarriesTheReasonPhraseTooManyRequests() throws IOException {
+    start(SumoEmulator.builder());
+    // An injected 429 first, then Sumo's own quota: one request a second, the second refused.
+    emulator.faults().failNext(1, 429);
+    assertThat(statusLineOf("GET /api/v1/users")).isEqualTo("HTTP/1.1 429 Too Many Requests");
+    emulator.limits().enabled(true).requestsPerSecond(1);
+    assertThat(statusLineOf("GET /api/v1/users")).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(statusLineOf("GET /api/v1/users")).isEqualTo("HTTP/1.1 429 Too Many Requests");
+    assertThat(emulator.limits().throttledForRate()).isEqualTo(1);
+  }
+
+  private String statusLineOf(String requestLine) throws IOException {
+    String auth = Api.basic(emulator.accessKey().id(), emulator.accessKey().key());
+    try (Socket socket = connect()) {
+      write(
+          socket,
+          requestLine
+              + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
+              + auth
+              + "\r\nConnection: close\r\n\r\n");
+      return statusLine(socket);
     }
   }
 

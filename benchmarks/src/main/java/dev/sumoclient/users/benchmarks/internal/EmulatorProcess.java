@@ -55,7 +55,6 @@ final class EmulatorProcess implements AutoCloseable {
   static EmulatorProcess start(int users, boolean limits, List<String> extra) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
-    command.add("-Dsun.net.httpserver.nodelay=true");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(StandaloneMain.class.getName());

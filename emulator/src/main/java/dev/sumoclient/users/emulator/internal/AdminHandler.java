@@ -2,11 +2,9 @@ package dev.sumoclient.users.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.sumoclient.users.emulator.AccessKey;
 import dev.sumoclient.users.emulator.EmulatedUser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,13 +39,19 @@ final class AdminHandler {
     }
   }
 
-  void handle(HttpExchange exchange) throws IOException {
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readAllBytes();
+  void handle(Exchange exchange) throws IOException {
+    byte[] body = exchange.body(EmulatorServer.MAX_ADMIN_BODY_BYTES);
+    if (body == null) {
+      byte[] answer =
+          Json.MAPPER.writeValueAsBytes(
+              Map.of(
+                  "error",
+                  "the body is longer than " + EmulatorServer.MAX_ADMIN_BODY_BYTES + " bytes"));
+      exchange.send(413, Map.of(), answer, null);
+      return;
     }
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getPath();
+    String method = exchange.method();
+    String path = exchange.decodedPath();
     if (path.endsWith("/") && path.length() > "/__admin".length()) {
       path = path.substring(0, path.length() - 1);
     }
@@ -65,7 +69,7 @@ final class AdminHandler {
       status = 404;
       answer = Map.of("error", String.valueOf(e.getMessage()));
     }
-    EmulatorServer.send(exchange, status, Json.MAPPER.writeValueAsBytes(answer), null);
+    exchange.send(status, Map.of(), Json.MAPPER.writeValueAsBytes(answer), null);
     if (status == 200 && path.equals("/__admin/shutdown")) {
       // Only now: closing earlier would cut off the answer.
       server.closeSoon();

@@ -1,17 +1,12 @@
 package dev.sumoclient.users.emulator.internal;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.sumoclient.users.emulator.AccessKey;
 import dev.sumoclient.users.emulator.EmulatedUser;
 import dev.sumoclient.users.emulator.RecordedRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -19,31 +14,55 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP side: one JDK {@link HttpServer} on a fixed pool of daemon threads, routing {@code
+ * The HTTP side: one embedded Jetty server on a bounded pool of daemon threads, routing {@code
  * /api/...} through faults, auth and quotas to the operations, and {@code /__admin/...} to the
  * admin endpoint.
+ *
+ * <p>Jetty, not the JDK's {@code com.sun.net.httpserver}: the JDK server answers a malformed
+ * request target with its own HTML page before any handler runs, sends no reason phrase for 429,
+ * and is tuned only through JVM-wide system properties. Here every answer, protocol errors
+ * included, is Sumo's JSON error body, and every setting belongs to this instance.
  */
 public final class EmulatorServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EmulatorServer.class.getName());
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final byte[] NO_BODY = new byte[0];
+
+  /**
+   * Milliseconds a connection may stay silent, between requests or inside one, before it is closed.
+   * Idle connections hold no thread, so a client that never finishes its headers freezes nothing;
+   * this only bounds how long its socket stays open.
+   */
+  public static final long IDLE_TIMEOUT_MILLIS = 30_000;
+
+  /** The largest admin request body read, in bytes: 16 MiB, room for large seed files. */
+  static final int MAX_ADMIN_BODY_BYTES = 16 * 1024 * 1024;
 
   /**
    * The largest request body read, in bytes: 64 KiB, far above any body of the nine operations
@@ -80,10 +99,10 @@ public final class EmulatorServer implements AutoCloseable {
   private final Map<String, AccessKey> byHeader = new ConcurrentHashMap<>();
   private final Map<String, AccessKey> byId = new ConcurrentHashMap<>();
   private final List<AccessKey> accessKeys = new CopyOnWriteArrayList<>();
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final ScheduledExecutorService delays;
-  private final Set<HttpExchange> deferred = ConcurrentHashMap.newKeySet();
+  private final Server server;
+  private final ServerConnector connector;
+  private final int port;
+  private final ScheduledExecutorScheduler scheduler;
   private final ProviderStates providerStates = new ProviderStates(this);
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicInteger closing = new AtomicInteger();
@@ -107,34 +126,74 @@ public final class EmulatorServer implements AutoCloseable {
     for (AccessKey key : config.accessKeys()) {
       addAccessKey(key);
     }
-    this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 512);
     int instance = INSTANCES.incrementAndGet();
-    AtomicInteger threadNumber = new AtomicInteger();
-    this.executor =
-        new ThreadPoolExecutor(
-            config.threads(),
-            config.threads(),
-            0,
-            TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(),
-            runnable -> {
-              Thread thread =
-                  new Thread(
-                      runnable,
-                      "sumo-emulator-" + instance + "-worker-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    this.delays =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "sumo-emulator-" + instance + "-latency");
-              thread.setDaemon(true);
-              return thread;
-            });
-    server.setExecutor(executor);
-    server.createContext("/", this::dispatch);
-    server.start();
+    String name = "sumo-emulator-" + instance;
+    // The request threads, plus one to accept connections and one to select on them.
+    QueuedThreadPool threads = new QueuedThreadPool(config.threads() + 2, config.threads() + 2);
+    threads.setName(name);
+    threads.setDaemon(true);
+    threads.setReservedThreads(0);
+    this.scheduler = new ScheduledExecutorScheduler(name + "-scheduler", true);
+    this.server = new Server(threads, scheduler, null);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    // Paths reach the handler as sent ("%2F" included): routing decides, as Sumo's would.
+    http.setUriCompliance(UriCompliance.UNSAFE);
+    this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(config.host().getHostAddress());
+    connector.setPort(config.port());
+    connector.setAcceptQueueSize(512);
+    connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+    server.addConnector(connector);
+    server.setStopTimeout(0);
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            dispatch(new Exchange(request, response, callback));
+            return true;
+          }
+        });
+    // What Jetty itself refuses (a malformed target such as "%zz", a bad request line, headers
+    // too large) and any request that ended in an unexpected failure: Sumo's JSON, not HTML.
+    server.setErrorHandler(this::protocolError);
+    try {
+      server.start();
+    } catch (IOException e) {
+      stopQuietly();
+      throw e;
+    } catch (Exception e) {
+      stopQuietly();
+      throw new IOException(e.getMessage(), e);
+    }
+    this.port = connector.getLocalPort();
+  }
+
+  private boolean protocolError(Request request, Response response, Callback callback) {
+    int status = response.getStatus();
+    ErrorCode code = status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
+    String message = code.message();
+    if (code == ErrorCode.BAD_REQUEST
+        && request.getAttribute(ErrorHandler.ERROR_MESSAGE) instanceof String reason
+        && !reason.isBlank()
+        && !reason.equals(HttpStatus.getMessage(status))) {
+      message += " (" + reason + ")";
+    }
+    byte[] body =
+        Json.error(errorIds.next(), List.of(new ApiException.Problem(code, message, Map.of())));
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
+    return true;
+  }
+
+  private void stopQuietly() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.DEBUG, "stopping after a failed start", e);
+    }
   }
 
   private void applyLimits(LimitSettings limits) {
@@ -173,7 +232,7 @@ public final class EmulatorServer implements AutoCloseable {
 
   /** The port the server listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return port;
   }
 
   /** The users and records. */
@@ -215,9 +274,9 @@ public final class EmulatorServer implements AutoCloseable {
     quotas.resetStatistics();
   }
 
-  private void dispatch(HttpExchange exchange) {
+  private void dispatch(Exchange exchange) {
     try {
-      String path = exchange.getRequestURI().getRawPath();
+      String path = exchange.rawPath();
       if (path.equals("/__admin") || path.startsWith("/__admin/")) {
         admin.handle(exchange);
       } else {
@@ -225,11 +284,7 @@ public final class EmulatorServer implements AutoCloseable {
       }
     } catch (RuntimeException | IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "request ended abnormally", e);
-    } finally {
-      // A request held by the latency fault is closed by the task that answers it.
-      if (!deferred.contains(exchange)) {
-        exchange.close();
-      }
+      exchange.abandon(e);
     }
   }
 
@@ -255,21 +310,19 @@ public final class EmulatorServer implements AutoCloseable {
         location);
   }
 
-  private void handleApi(HttpExchange exchange) throws IOException {
+  private void handleApi(Exchange exchange) throws IOException {
     Instant arrived = config.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-    String method = exchange.getRequestMethod();
-    URI uri = exchange.getRequestURI();
-    Headers headers = exchange.getRequestHeaders();
-    String rawPath = uri.getRawPath();
-    String rawQuery = uri.getRawQuery();
+    String method = exchange.method();
+    String rawPath = exchange.rawPath();
+    String rawQuery = exchange.rawQuery();
     if (faults.takeDrop()) {
-      record(arrived, method, rawPath, rawQuery, headers, NO_BODY, null, 0);
-      // Closing an exchange before any response bytes makes the JDK server drop the connection.
+      record(arrived, exchange, NO_BODY, null, 0);
+      exchange.drop();
       return;
     }
     // Credentials first, the body only for a caller who may send one: an unauthenticated upload
-    // is answered at once and never read (the JDK server drains a little, then hangs up).
-    AccessKey caller = authenticate(headers.getFirst("Authorization"));
+    // is answered at once and never read (the server then hangs up rather than drain it).
+    AccessKey caller = authenticate(exchange.header("Authorization"));
     if (caller == null) {
       respond(exchange, arrived, NO_BODY, null, error(ApiException.of(ErrorCode.UNAUTHORIZED)));
       return;
@@ -288,7 +341,7 @@ public final class EmulatorServer implements AutoCloseable {
               location(elsewhere, rawPath, rawQuery)));
       return;
     }
-    byte[] body = readBody(exchange);
+    byte[] body = exchange.body(MAX_BODY_BYTES);
     if (body == null) {
       respond(
           exchange, arrived, NO_BODY, caller, error(ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE)));
@@ -316,7 +369,7 @@ public final class EmulatorServer implements AutoCloseable {
             arrived,
             body,
             caller,
-            serve(method, rawPath, rawQuery, body, headers, caller),
+            serve(method, rawPath, rawQuery, body, exchange.header("Content-Type"), caller),
             inFlight);
       } finally {
         inFlight.release();
@@ -326,48 +379,31 @@ public final class EmulatorServer implements AutoCloseable {
     // The latency fault holds the request, not a thread: a slowed API leaves the workers (and so
     // /__admin) free, and as many requests can be in flight as clients send.
     AccessKey admitted = caller;
-    deferred.add(exchange);
-    delays.schedule(
+    String contentType = exchange.header("Content-Type");
+    exchange.holdThroughIdleTimeouts();
+    scheduler.schedule(
         () ->
-            executor.execute(
-                () -> {
-                  try {
-                    respond(
-                        exchange,
-                        arrived,
-                        body,
-                        admitted,
-                        serve(method, rawPath, rawQuery, body, headers, admitted),
-                        inFlight);
-                  } catch (IOException | RuntimeException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "request ended abnormally", e);
-                  } finally {
-                    inFlight.release();
-                    deferred.remove(exchange);
-                    exchange.close();
-                  }
-                }),
+            server
+                .getThreadPool()
+                .execute(
+                    () -> {
+                      try {
+                        respond(
+                            exchange,
+                            arrived,
+                            body,
+                            admitted,
+                            serve(method, rawPath, rawQuery, body, contentType, admitted),
+                            inFlight);
+                      } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.DEBUG, "request ended abnormally", e);
+                        exchange.abandon(e);
+                      } finally {
+                        inFlight.release();
+                      }
+                    }),
         latency.toMillis(),
         TimeUnit.MILLISECONDS);
-  }
-
-  /** The body, or null when it is longer than {@link #MAX_BODY_BYTES}; reads at most one more. */
-  private static byte @Nullable [] readBody(HttpExchange exchange) throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
-          return null;
-        }
-      } catch (NumberFormatException e) {
-        // The JDK server has already refused a malformed length; read and count instead.
-      }
-    }
-    // Not closed here: closing drains what is left, which would delay the 413 until the client
-    // sent it all. Exchange.close() drains (at most 64 KiB, then hangs up) after the answer.
-    InputStream in = exchange.getRequestBody();
-    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-    return body.length > MAX_BODY_BYTES ? null : body;
   }
 
   /** A request counted in flight for its key, given back once. */
@@ -388,49 +424,39 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private void respond(
-      HttpExchange exchange,
+      Exchange exchange,
       Instant arrived,
       byte[] body,
       @Nullable AccessKey caller,
-      Outcome outcome)
-      throws IOException {
+      Outcome outcome) {
     respond(exchange, arrived, body, caller, outcome, null);
   }
 
   private void respond(
-      HttpExchange exchange,
+      Exchange exchange,
       Instant arrived,
       byte[] body,
       @Nullable AccessKey caller,
       Outcome outcome,
-      @Nullable InFlight inFlight)
-      throws IOException {
+      @Nullable InFlight inFlight) {
     // Recorded before the answer goes out, so a client that has its answer sees the entry.
-    record(
-        arrived,
-        exchange.getRequestMethod(),
-        exchange.getRequestURI().getRawPath(),
-        exchange.getRequestURI().getRawQuery(),
-        exchange.getRequestHeaders(),
-        body,
-        caller,
-        outcome.status());
-    Headers response = exchange.getResponseHeaders();
+    record(arrived, exchange, body, caller, outcome.status());
+    Map<String, String> response = new LinkedHashMap<>();
     if (outcome.retryAfter() != null) {
-      response.set("Retry-After", outcome.retryAfter());
+      response.put("Retry-After", outcome.retryAfter());
     }
     if (outcome.allow() != null) {
-      response.set("Allow", outcome.allow());
+      response.put("Allow", outcome.allow());
     }
     if (outcome.location() != null) {
-      response.set("Location", outcome.location());
+      response.put("Location", outcome.location());
     }
     if (inFlight != null) {
       // Before the answer leaves: a client may send its next request the moment it has the
       // answer, and that one must not find this one still counted in flight.
       inFlight.release();
     }
-    send(exchange, outcome.status(), outcome.body(), null);
+    exchange.send(outcome.status(), response, outcome.body(), null);
   }
 
   private Outcome error(ApiException error) {
@@ -442,7 +468,7 @@ public final class EmulatorServer implements AutoCloseable {
       String rawPath,
       @Nullable String rawQuery,
       byte[] body,
-      Headers headers,
+      @Nullable String contentType,
       AccessKey caller) {
     FaultState.PlannedFailure failure = faults.takeFailure();
     if (failure != null) {
@@ -454,8 +480,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
     try {
       Map<String, List<String>> query = PathCodec.query(rawQuery);
-      return Outcome.of(
-          api.handle(method, rawPath, query, body, headers.getFirst("Content-Type"), caller));
+      return Outcome.of(api.handle(method, rawPath, query, body, contentType, caller));
     } catch (ApiException e) {
       return error(e, null, null);
     } catch (RuntimeException e) {
@@ -465,24 +490,20 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private void record(
-      Instant arrived,
-      String method,
-      String rawPath,
-      @Nullable String rawQuery,
-      Headers headers,
-      byte[] body,
-      @Nullable AccessKey caller,
-      int status) {
+      Instant arrived, Exchange exchange, byte[] body, @Nullable AccessKey caller, int status) {
     if (!journal.enabled()) {
       return;
     }
+    String method = exchange.method();
+    String rawPath = exchange.rawPath();
+    String rawQuery = exchange.rawQuery();
     Map<String, List<String>> query;
     try {
       query = PathCodec.query(rawQuery);
     } catch (ApiException e) {
       query = Map.of("<malformed query>", List.of(rawQuery == null ? "" : rawQuery));
     }
-    Map<String, List<String>> keptHeaders = Redaction.headers(headers);
+    Map<String, List<String>> keptHeaders = Redaction.headers(exchange.headers());
     String keptBody = Redaction.body(body);
     String accessId = caller == null ? null : caller.id();
     Map<String, List<String>> finalQuery = query;
@@ -546,27 +567,6 @@ public final class EmulatorServer implements AutoCloseable {
     return same ? candidate : null;
   }
 
-  static int send(HttpExchange exchange, int status, byte[] body, @Nullable String contentType)
-      throws IOException {
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    if (status == 204 || body.length == 0) {
-      exchange.sendResponseHeaders(status, -1);
-      return status;
-    }
-    exchange
-        .getResponseHeaders()
-        .set("Content-Type", contentType == null ? "application/json" : contentType);
-    if (head) {
-      exchange.sendResponseHeaders(status, -1);
-      return status;
-    }
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-    return status;
-  }
-
   /** Stops serving at once; requests in progress are cut off. Safe to call more than once. */
   @Override
   public void close() {
@@ -574,10 +574,10 @@ public final class EmulatorServer implements AutoCloseable {
       return;
     }
     try {
-      server.stop(0);
+      server.stop();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.DEBUG, "stopping the emulator", e);
     } finally {
-      executor.shutdownNow();
-      delays.shutdownNow();
       closed.countDown();
     }
   }

@@ -15,6 +15,15 @@ public enum ErrorCode {
       301,
       "api:wrong_deployment",
       "This organization is served by another deployment; repeat the request at the Location."),
+  /**
+   * What is not valid HTTP, refused before any route runs: a malformed percent-escape in the path,
+   * a malformed request line, headers too large (then 431). The message names what was wrong.
+   */
+  BAD_REQUEST(
+      400,
+      "api:bad_request",
+      "The request is not valid HTTP: a malformed request line, target (such as a bad"
+          + " percent-escape) or header."),
   /** No route at this path. */
   NOT_FOUND(404, "api:not_found", "No resource at this path."),
   /** The path exists but not with this method (Allow lists the methods). */

@@ -17,6 +17,11 @@ public final class StandaloneMain {
 
   /** Runs the emulator until stopped; exits with status 2 on an invalid command line. */
   public static void main(String[] args) throws InterruptedException {
+    // This process's own logging: Jetty's start and stop lines (INFO, through SLF4J's simple
+    // binding, which only this jar carries) would bury the emulator's own; warnings still show.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     int status =
         run(
             args,
