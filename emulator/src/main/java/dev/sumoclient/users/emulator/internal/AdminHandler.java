@@ -69,10 +69,12 @@ final class AdminHandler {
       status = 404;
       answer = Map.of("error", String.valueOf(e.getMessage()));
     }
-    exchange.send(status, Map.of(), Json.MAPPER.writeValueAsBytes(answer), null);
+    byte[] json = Json.MAPPER.writeValueAsBytes(answer);
     if (status == 200 && path.equals("/__admin/shutdown")) {
-      // Only now: closing earlier would cut off the answer.
-      server.closeSoon();
+      // Only once the answer is out: closing earlier would cut it off.
+      exchange.send(status, Map.of(), json, null, server::closeSoon);
+    } else {
+      exchange.send(status, Map.of(), json, null);
     }
   }
 

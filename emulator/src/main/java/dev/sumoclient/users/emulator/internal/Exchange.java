@@ -86,6 +86,51 @@ final class Exchange {
 
   /** Sends the answer; for HEAD, the headers only. Later calls do nothing. */
   void send(int status, Map<String, String> headers, byte[] body, @Nullable String contentType) {
+    send(status, headers, body, contentType, callback);
+  }
+
+  /**
+   * Like {@link #send(int, Map, byte[], String)}, then runs {@code afterSent} once the answer has
+   * been written out (or could not be): the write itself completes later, on another thread.
+   */
+  void send(
+      int status,
+      Map<String, String> headers,
+      byte[] body,
+      @Nullable String contentType,
+      Runnable afterSent) {
+    send(
+        status,
+        headers,
+        body,
+        contentType,
+        new Callback() {
+          @Override
+          public void succeeded() {
+            try {
+              callback.succeeded();
+            } finally {
+              afterSent.run();
+            }
+          }
+
+          @Override
+          public void failed(Throwable failure) {
+            try {
+              callback.failed(failure);
+            } finally {
+              afterSent.run();
+            }
+          }
+        });
+  }
+
+  private void send(
+      int status,
+      Map<String, String> headers,
+      byte[] body,
+      @Nullable String contentType,
+      Callback callback) {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
