@@ -10,8 +10,8 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code sumo-users emulator ...}: serves the emulator, handing every argument to the emulator's
- * own command line (the standalone emulator jar stays JDK + Jackson only, so its parser stays
- * there; this command adds no second one).
+ * own command line (the standalone emulator jar stays Jetty's core server + Jackson only, so its
+ * parser stays there; this command adds no second one).
  */
 @Command(
     name = "emulator",
