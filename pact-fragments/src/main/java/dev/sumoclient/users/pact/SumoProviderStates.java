@@ -1,5 +1,7 @@
 package dev.sumoclient.users.pact;
 
+import dev.sumoclient.users.emulator.internal.ProviderStates;
+
 /**
  * The provider states the sumo-users-java emulator sets up, with the parameters each takes.
  *
@@ -10,6 +12,9 @@ package dev.sumoclient.users.pact;
  * user's id, a page token) come back from the state and are injected into the request with Pact's
  * {@code fromProviderState} expressions, e.g. {@code pathFromProviderState(USERS_PATH + "/${id}",
  * example)}. A state sets up only what its name says; every parameter is optional.
+ *
+ * <p>The names are the emulator's own: each constant is the one the emulator serves, so the two
+ * cannot drift apart.
  */
 public final class SumoProviderStates {
 
@@ -19,26 +24,26 @@ public final class SumoProviderStates {
    * {@code signedIn} (sets {@code lastLoginTimestamp}), {@code mfaEnabled}, {@code locked}.
    * Provides {@code id}, the user's id. A user who already has the email is reused.
    */
-  public static final String USER_EXISTS = "a user exists";
+  public static final String USER_EXISTS = ProviderStates.USER_EXISTS;
 
   /**
    * No user has the id given as parameter {@code id} (default 0000000000DEAD00); one who has it is
    * deleted. Provides {@code id}.
    */
-  public static final String NO_USER_WITH_ID = "no user has the id";
+  public static final String NO_USER_WITH_ID = ProviderStates.NO_USER_WITH_ID;
 
   /**
    * At least as many users as parameter {@code count} exist (default 3). Provides {@code token},
    * the {@code next} token of the first page when pages hold parameter {@code pageSize} users
    * (default 2).
    */
-  public static final String USERS_EXIST = "users exist";
+  public static final String USERS_EXIST = ProviderStates.USERS_EXIST;
 
   /**
    * No user has the address given as parameter {@code email} (default nobody@example.org); one who
    * has it is deleted. Provides {@code email}.
    */
-  public static final String NO_USER_WITH_EMAIL = "no user has the email address";
+  public static final String NO_USER_WITH_EMAIL = ProviderStates.NO_USER_WITH_EMAIL;
 
   /**
    * Two users exist: the one to delete (the parameters of {@link #USER_EXISTS}) and their
@@ -47,14 +52,13 @@ public final class SumoProviderStates {
    * {@code successorMfaEnabled}, {@code successorLocked}, {@code successorActive}. Provides {@code
    * id} and {@code transferTo}, the successor's id.
    */
-  public static final String USER_AND_HEIR_EXIST =
-      "a user and the user to receive their content exist";
+  public static final String USER_AND_HEIR_EXIST = ProviderStates.USER_AND_HEIR_EXIST;
 
   /** The caller's access id has used up its request quota: the next request is answered 429. */
-  public static final String RATE_LIMIT_EXHAUSTED = "the rate limit is exhausted";
+  public static final String RATE_LIMIT_EXHAUSTED = ProviderStates.RATE_LIMIT_EXHAUSTED;
 
   /** The access id and key in the request are not valid for the organization. */
-  public static final String CREDENTIALS_INVALID = "the access key is not valid";
+  public static final String CREDENTIALS_INVALID = ProviderStates.CREDENTIALS_INVALID;
 
   private SumoProviderStates() {}
 }

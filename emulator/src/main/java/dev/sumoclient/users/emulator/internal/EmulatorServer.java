@@ -6,7 +6,6 @@ import dev.sumoclient.users.emulator.RecordedRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -23,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -182,9 +180,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
     byte[] body =
         Json.error(errorIds.next(), List.of(new ApiException.Problem(code, message, Map.of())));
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) body.length);
-    response.write(true, ByteBuffer.wrap(body), callback);
+    new Exchange(request, response, callback).send(status, Map.of(), body, null);
     return true;
   }
 

@@ -14,11 +14,15 @@ final class PathCodec {
 
   /**
    * Decodes one path segment. Unlike {@code URLDecoder}, '+' stays '+': in a path it is not a
-   * space. A malformed escape makes the segment match nothing, as a server would answer 404.
+   * space. The server refuses a path with a malformed escape before routing ({@link
+   * ErrorCode#BAD_REQUEST}); should one reach here all the same, it gets the same answer.
    */
   static String decodeSegment(String raw) {
     String decoded = decode(raw, false);
-    return decoded == null ? "\u0000malformed" : decoded;
+    if (decoded == null) {
+      throw ApiException.of(ErrorCode.BAD_REQUEST);
+    }
+    return decoded;
   }
 
   /** Decodes a query string into parameters in the order sent; '+' is a space here. */

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A state sets up only what its name says; setting one up twice is harmless (a user who already
  * exists is reused and given the requested names and flags), so verifiers that send no teardown
- * still get a consistent emulator. The names are those of {@code SumoProviderStates} in
- * sumo-users-pact-fragments; a contract test keeps the two lists equal.
+ * still get a consistent emulator. {@code SumoProviderStates} in sumo-users-pact-fragments
+ * publishes these names, documented with their parameters, by referring to these constants.
  */
 public final class ProviderStates {
   /** A user exists. */
