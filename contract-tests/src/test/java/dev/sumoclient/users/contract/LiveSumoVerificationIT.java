@@ -20,6 +20,7 @@ import dev.sumoclient.users.UserPage;
 import dev.sumoclient.users.generated.model.UserModel;
 import dev.sumoclient.users.pact.SumoPact;
 import dev.sumoclient.users.pact.SumoProviderStates;
+import dev.sumoclient.users.pact.VerbatimHttpClientFactory;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package dev.sumoclient.users.pact;
 
-import au.com.dius.pact.provider.IHttpClientFactory;
-import au.com.dius.pact.provider.IProviderInfo;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junitsupport.State;
@@ -9,8 +7,6 @@ import dev.sumoclient.users.emulator.SumoEmulator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -147,15 +143,6 @@ public final class SumoPactVerification implements BeforeAllCallback, AfterAllCa
   @Override
   public String toString() {
     return "SumoPactVerification[" + emulator + "]";
-  }
-
-  /** Replays each interaction once: Pact's default client retries 429 and 503 after a second. */
-  static final class VerbatimHttpClientFactory implements IHttpClientFactory {
-    @Override
-    public CloseableHttpClient newClient(IProviderInfo provider) {
-      // Pact 4.6 already follows no redirects; system properties keep proxies and trust stores.
-      return HttpClients.custom().useSystemProperties().disableAutomaticRetries().build();
-    }
   }
 
   /** Pact's state change methods, one per state, each served by the emulator itself. */

@@ -46,8 +46,7 @@ class VerbatimHttpClientFactoryTest {
       System.setProperty("http.proxyHost", "127.0.0.1");
       System.setProperty("http.proxyPort", Integer.toString(proxy.getLocalPort()));
       try (CloseableHttpClient client =
-          new SumoPactVerification.VerbatimHttpClientFactory()
-              .newClient(new ProviderInfo("sumo"))) {
+          new VerbatimHttpClientFactory().newClient(new ProviderInfo("sumo"))) {
         // Never leaves the machine: the proxy on loopback answers for the unresolvable host.
         int status =
             client.execute(
