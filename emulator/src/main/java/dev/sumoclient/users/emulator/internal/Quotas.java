@@ -34,12 +34,14 @@ public final class Quotas {
   /** Accepted arrivals of the last second, per owner id. */
   private final ConcurrentHashMap<String, ArrayDeque<Long>> windows = new ConcurrentHashMap<>();
 
-  /** Requests being served now, per access id; counted whether or not quotas are on. */
-  private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  /** Requests in flight per access id; counted whether or not quotas are on. */
+  private final ConcurrentHashMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
-  /** The most requests seen in flight at once per access id, refused ones included. */
-  private final ConcurrentHashMap<String, AtomicInteger> highestInFlight =
-      new ConcurrentHashMap<>();
+  /** One key's requests being served now, and the most seen at once (refused ones included). */
+  private static final class InFlight {
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger highest = new AtomicInteger();
+  }
 
   private final AtomicLong refusedForRate = new AtomicLong();
   private final AtomicLong refusedForInFlight = new AtomicLong();
@@ -57,11 +59,10 @@ public final class Quotas {
    *     seconds, at least 1
    */
   long tryAcquire(AccessKey caller) {
-    AtomicInteger running = inFlight.computeIfAbsent(caller.id(), id -> new AtomicInteger());
+    InFlight key = inFlight.computeIfAbsent(caller.id(), id -> new InFlight());
+    AtomicInteger running = key.running;
     int now = running.incrementAndGet();
-    highestInFlight
-        .computeIfAbsent(caller.id(), id -> new AtomicInteger())
-        .accumulateAndGet(now, Math::max);
+    key.highest.accumulateAndGet(now, Math::max);
     if (!enabled) {
       return 0;
     }
@@ -89,16 +90,22 @@ public final class Quotas {
 
   /** Ends a request admitted by {@link #tryAcquire}. */
   void release(AccessKey caller) {
-    AtomicInteger running = inFlight.get(caller.id());
-    if (running != null) {
-      running.decrementAndGet();
+    InFlight key = inFlight.get(caller.id());
+    if (key != null) {
+      key.running.decrementAndGet();
     }
   }
 
   /** The most requests each access id had in flight at once since the last reset, by id. */
   public Map<String, Integer> highestInFlight() {
     Map<String, Integer> copy = new TreeMap<>();
-    highestInFlight.forEach((id, highest) -> copy.put(id, highest.get()));
+    inFlight.forEach(
+        (id, key) -> {
+          int highest = key.highest.get();
+          if (highest > 0) {
+            copy.put(id, highest);
+          }
+        });
     return copy;
   }
 
@@ -114,14 +121,8 @@ public final class Quotas {
 
   /** Starts the statistics afresh (requests in flight stay counted). */
   public void resetStatistics() {
-    highestInFlight.clear();
-    inFlight.forEach(
-        (id, running) -> {
-          int now = running.get();
-          if (now > 0) {
-            highestInFlight.put(id, new AtomicInteger(now));
-          }
-        });
+    // A key's highest starts again from what it has in flight now (0 when idle: then not listed).
+    inFlight.forEach((id, key) -> key.highest.set(key.running.get()));
     refusedForRate.set(0);
     refusedForInFlight.set(0);
   }
