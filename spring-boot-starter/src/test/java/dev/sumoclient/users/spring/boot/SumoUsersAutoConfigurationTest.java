@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -264,11 +265,16 @@ class SumoUsersAutoConfigurationTest {
             });
   }
 
-  @Test
-  void anEndpointWithUserInfoIsRefusedWithoutEchoingIt() {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://suId:SECRETKEY@gateway.example.test/api",
+        "https:suId:SECRETKEY@gateway.example.test/api"
+      })
+  void anEndpointWithUserInfoIsRefusedWithoutEchoingIt(String endpoint) {
     runner
         .withPropertyValues(
-            "sumologic.users.endpoint=https://suId:SECRETKEY@gateway.example.test/api",
+            "sumologic.users.endpoint=" + endpoint,
             "sumologic.users.access-id=suSomeId",
             "sumologic.users.access-key=some-key")
         .run(
@@ -276,6 +282,7 @@ class SumoUsersAutoConfigurationTest {
               FailureAnalysis analysis = analyze(context.getStartupFailure());
               assertThat(analysis.getDescription())
                   .contains("'sumologic.users.endpoint'")
+                  .contains("set access-id and access-key instead")
                   .doesNotContain("SECRETKEY");
               assertThat(context.getStartupFailure()).hasStackTraceContaining("user info");
               assertThat(stackTraceOf(context.getStartupFailure())).doesNotContain("SECRETKEY");
