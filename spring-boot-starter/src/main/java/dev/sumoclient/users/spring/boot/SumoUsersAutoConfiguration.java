@@ -86,10 +86,7 @@ public class SumoUsersAutoConfiguration {
     }
     URI endpoint = properties.getEndpoint();
     if (endpoint != null) {
-      if (endpoint.getRawUserInfo() != null) {
-        throw new InvalidSumoPropertyException(
-            P + "endpoint", "must not carry user info (set access-id and access-key instead)");
-      }
+      // The client refuses user info in the endpoint at build time, opaque forms included.
       set("endpoint", () -> builder.endpoint(endpoint));
     }
     if (hasCredentials) {
@@ -175,11 +172,13 @@ public class SumoUsersAutoConfiguration {
     }
     if (message.startsWith("endpoint ")) {
       String rule = message.substring("endpoint ".length());
-      return new InvalidSumoPropertyException(
-          P + "endpoint",
-          rule.contains("plain http")
-              ? rule + " (set " + P + "allow-insecure-http=true to allow it)"
-              : rule);
+      if (rule.startsWith("must not carry user information")) {
+        // The client's advice names its builder; here the credentials have properties.
+        rule = "must not carry user information (set access-id and access-key instead)";
+      } else if (rule.contains("plain http")) {
+        rule += " (set " + P + "allow-insecure-http=true to allow it)";
+      }
+      return new InvalidSumoPropertyException(P + "endpoint", rule);
     }
     return new InvalidSumoPropertyException(
         P + "access-id", "and " + P + "access-key must be valid: " + message);

@@ -1,5 +1,6 @@
 package dev.sumoclient.users.spring.boot;
 
+import static dev.sumoclient.users.spring.boot.StartupFailures.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import dev.sumoclient.users.QuotaPermit;
 import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.SumoUsersClient;
 import dev.sumoclient.users.emulator.SumoEmulator;
+import dev.sumoclient.users.emulator.SumoEmulatorExtension;
 import dev.sumoclient.users.quota.redis.RedisQuotas;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,35 +21,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The quota group, a coordinator bean, and the Redis coordinator against a real redis-server. */
 class QuotaAutoConfigurationTest {
-  private static SumoEmulator emulator;
-  private static String userId;
+  @RegisterExtension
+  static final SumoEmulatorExtension SUMO = SumoEmulatorExtension.configured(b -> b.seedUsers(1));
 
-  private final ApplicationContextRunner runner =
-      new ApplicationContextRunner()
-          .withConfiguration(AutoConfigurations.of(SumoUsersAutoConfiguration.class))
-          .withPropertyValues(
-              "sumologic.users.endpoint=" + emulator.baseUri(),
-              "sumologic.users.access-id=" + emulator.accessKey().id(),
-              "sumologic.users.access-key=" + emulator.accessKey().key());
+  private final SumoEmulator emulator;
+  private final String userId;
+  private final ApplicationContextRunner runner;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = SumoEmulator.builder().seedUsers(1).start();
-    userId = emulator.users().get(0).id();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
+  QuotaAutoConfigurationTest(SumoEmulator emulator) {
+    this.emulator = emulator;
+    this.userId = emulator.users().get(0).id();
+    this.runner =
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SumoUsersAutoConfiguration.class))
+            .withPropertyValues(
+                "sumologic.users.endpoint=" + emulator.baseUri(),
+                "sumologic.users.access-id=" + emulator.accessKey().id(),
+                "sumologic.users.access-key=" + emulator.accessKey().key());
   }
 
   /** Records the keys requests are counted under, and lets everything through. */
@@ -96,10 +94,7 @@ class QuotaAutoConfigurationTest {
         .withPropertyValues("sumologic.users.quota.group=" + "g".repeat(300))
         .run(
             context ->
-                assertThat(
-                        new InvalidSumoPropertyFailureAnalyzer()
-                            .analyze(context.getStartupFailure())
-                            .getDescription())
+                assertThat(analyze(context.getStartupFailure()).getDescription())
                     .contains("'sumologic.users.quota.group'"));
   }
 
@@ -110,10 +105,7 @@ class QuotaAutoConfigurationTest {
         .withClassLoader(new FilteredClassLoader(RedisQuotas.class))
         .run(
             context -> {
-              String description =
-                  new InvalidSumoPropertyFailureAnalyzer()
-                      .analyze(context.getStartupFailure())
-                      .getDescription();
+              String description = analyze(context.getStartupFailure()).getDescription();
               assertThat(description)
                   .contains("'sumologic.users.quota.redis.url'")
                   .contains("sumo-users-quota-redis")
@@ -127,10 +119,7 @@ class QuotaAutoConfigurationTest {
         .withPropertyValues("sumologic.users.quota.redis.url=http://:REDISPASSWORD@127.0.0.1:1/0")
         .run(
             context -> {
-              String description =
-                  new InvalidSumoPropertyFailureAnalyzer()
-                      .analyze(context.getStartupFailure())
-                      .getDescription();
+              String description = analyze(context.getStartupFailure()).getDescription();
               assertThat(description)
                   .contains("'sumologic.users.quota.redis.url'")
                   .doesNotContain("REDISPASSWORD");
@@ -154,10 +143,7 @@ class QuotaAutoConfigurationTest {
           .withPropertyValues("sumologic.users.quota.redis.url=redis://127.0.0.1:1/0", bad[0])
           .run(
               context ->
-                  assertThat(
-                          new InvalidSumoPropertyFailureAnalyzer()
-                              .analyze(context.getStartupFailure())
-                              .getDescription())
+                  assertThat(analyze(context.getStartupFailure()).getDescription())
                       .contains("'" + bad[1] + "'"));
     }
   }

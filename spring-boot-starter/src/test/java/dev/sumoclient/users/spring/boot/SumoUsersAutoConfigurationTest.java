@@ -1,5 +1,6 @@
 package dev.sumoclient.users.spring.boot;
 
+import static dev.sumoclient.users.spring.boot.StartupFailures.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import dev.sumoclient.users.Deployment;
 import dev.sumoclient.users.SumoClientException;
 import dev.sumoclient.users.SumoUsersClient;
 import dev.sumoclient.users.emulator.SumoEmulator;
+import dev.sumoclient.users.emulator.SumoEmulatorExtension;
 import dev.sumoclient.users.micrometer.MicrometerClientListener;
 import dev.sumoclient.users.spring.boot.health.SumoUsersHealthCheck;
 import dev.sumoclient.users.spring.boot.health.SumoUsersHealthIndicator;
@@ -16,11 +18,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -32,8 +34,12 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 
 class SumoUsersAutoConfigurationTest {
   private static final AtomicInteger IDS = new AtomicInteger();
-  private static SumoEmulator emulator;
-  private static String userId;
+
+  @RegisterExtension
+  static final SumoEmulatorExtension SUMO = SumoEmulatorExtension.configured(b -> b.seedUsers(1));
+
+  private final SumoEmulator emulator;
+  private final String userId;
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
@@ -41,24 +47,31 @@ class SumoUsersAutoConfigurationTest {
               AutoConfigurations.of(
                   SumoUsersAutoConfiguration.class, SumoUsersHealthAutoConfiguration.class));
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = SumoEmulator.builder().seedUsers(1).start();
-    userId = emulator.users().get(0).id();
+  SumoUsersAutoConfigurationTest(SumoEmulator emulator) {
+    this.emulator = emulator;
+    this.userId = emulator.users().get(0).id();
   }
 
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
+  /** Properties pointing at the class's shared emulator. */
+  private String[] emulatorProperties() {
+    return propertiesFor(emulator);
   }
 
-  /** Properties pointing at the emulator; each runner its own quota limiter is not needed here. */
-  private static String[] emulatorProperties() {
+  /** Properties pointing at {@code emulator} with its credentials. */
+  private static String[] propertiesFor(SumoEmulator emulator) {
     return new String[] {
       "sumologic.users.endpoint=" + emulator.baseUri(),
       "sumologic.users.access-id=" + emulator.accessKey().id(),
       "sumologic.users.access-key=" + emulator.accessKey().key()
     };
+  }
+
+  /**
+   * An emulator of the test's own, for faults and journals no other test sees; its access id is
+   * used by no other test, so its client's quota budget is its own too.
+   */
+  private static SumoEmulator.Builder ownEmulator() {
+    return SumoEmulator.builder().accessKey("suStarter" + IDS.incrementAndGet(), "k");
   }
 
   @Test
@@ -175,14 +188,11 @@ class SumoUsersAutoConfigurationTest {
   @Test
   void timeoutsRetriesQuotasAndTheApplicationNameAreApplied() {
     // A quota of one request per 2 s makes the second call wait; a retry-less policy fails fast.
-    String accessId = "suStarter" + IDS.incrementAndGet();
-    try (SumoEmulator own = SumoEmulator.builder().accessKey(accessId, "k").start()) {
+    try (SumoEmulator own = ownEmulator().start()) {
       own.faults().failNext(1, 503);
       runner
+          .withPropertyValues(propertiesFor(own))
           .withPropertyValues(
-              "sumologic.users.endpoint=" + own.baseUri(),
-              "sumologic.users.access-id=" + accessId,
-              "sumologic.users.access-key=k",
               "sumologic.users.retry.max-retries=0",
               "sumologic.users.application-name=user-sync/2.1",
               "sumologic.users.quota.requests=1",
@@ -204,15 +214,11 @@ class SumoUsersAutoConfigurationTest {
 
   @Test
   void quotaEnabledFalseSendsWithoutWaiting() {
-    String accessId = "suStarter" + IDS.incrementAndGet();
-    try (SumoEmulator own =
-        SumoEmulator.builder().accessKey(accessId, "k").seedUsers(1).limits(false).start()) {
+    try (SumoEmulator own = ownEmulator().seedUsers(1).limits(false).start()) {
       String id = own.users().get(0).id();
       runner
+          .withPropertyValues(propertiesFor(own))
           .withPropertyValues(
-              "sumologic.users.endpoint=" + own.baseUri(),
-              "sumologic.users.access-id=" + accessId,
-              "sumologic.users.access-key=k",
               "sumologic.users.quota.enabled=false",
               "sumologic.users.quota.requests=1",
               "sumologic.users.quota.per=10s",
@@ -259,11 +265,16 @@ class SumoUsersAutoConfigurationTest {
             });
   }
 
-  @Test
-  void anEndpointWithUserInfoIsRefusedWithoutEchoingIt() {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://suId:SECRETKEY@gateway.example.test/api",
+        "https:suId:SECRETKEY@gateway.example.test/api"
+      })
+  void anEndpointWithUserInfoIsRefusedWithoutEchoingIt(String endpoint) {
     runner
         .withPropertyValues(
-            "sumologic.users.endpoint=https://suId:SECRETKEY@gateway.example.test/api",
+            "sumologic.users.endpoint=" + endpoint,
             "sumologic.users.access-id=suSomeId",
             "sumologic.users.access-key=some-key")
         .run(
@@ -271,6 +282,7 @@ class SumoUsersAutoConfigurationTest {
               FailureAnalysis analysis = analyze(context.getStartupFailure());
               assertThat(analysis.getDescription())
                   .contains("'sumologic.users.endpoint'")
+                  .contains("set access-id and access-key instead")
                   .doesNotContain("SECRETKEY");
               assertThat(context.getStartupFailure()).hasStackTraceContaining("user info");
               assertThat(stackTraceOf(context.getStartupFailure())).doesNotContain("SECRETKEY");
@@ -445,25 +457,19 @@ class SumoUsersAutoConfigurationTest {
 
   @Test
   void honorRetryAfterDecidesBetweenTheServersWaitAndTheBackoff() {
-    String accessId = "suStarter" + IDS.incrementAndGet();
-    try (SumoEmulator own = SumoEmulator.builder().accessKey(accessId, "k").seedUsers(1).start()) {
+    try (SumoEmulator own = ownEmulator().seedUsers(1).start()) {
       String id = own.users().get(0).id();
-      String[] common = {
-        "sumologic.users.endpoint=" + own.baseUri(),
-        "sumologic.users.access-id=" + accessId,
-        "sumologic.users.access-key=k",
-        "sumologic.users.call-timeout=5s"
-      };
+      ApplicationContextRunner common =
+          runner
+              .withPropertyValues(propertiesFor(own))
+              .withPropertyValues("sumologic.users.call-timeout=5s");
       own.faults().failNext(1, 429, java.time.Duration.ofSeconds(30));
-      runner
-          .withPropertyValues(common)
-          .run(
-              context ->
-                  assertThatThrownBy(() -> context.getBean(SumoUsersClient.class).getUser(id))
-                      .isInstanceOf(dev.sumoclient.users.SumoThrottledException.class));
+      common.run(
+          context ->
+              assertThatThrownBy(() -> context.getBean(SumoUsersClient.class).getUser(id))
+                  .isInstanceOf(dev.sumoclient.users.SumoThrottledException.class));
       own.faults().failNext(1, 429, java.time.Duration.ofSeconds(30));
-      runner
-          .withPropertyValues(common)
+      common
           .withPropertyValues("sumologic.users.retry.honor-retry-after=false")
           .run(
               context ->
@@ -474,17 +480,13 @@ class SumoUsersAutoConfigurationTest {
 
   @Test
   void theReadTimeoutApplies() {
-    String accessId = "suStarter" + IDS.incrementAndGet();
-    try (SumoEmulator own = SumoEmulator.builder().accessKey(accessId, "k").seedUsers(1).start()) {
+    try (SumoEmulator own = ownEmulator().seedUsers(1).start()) {
       String id = own.users().get(0).id();
       own.faults().latency(java.time.Duration.ofSeconds(2));
       runner
+          .withPropertyValues(propertiesFor(own))
           .withPropertyValues(
-              "sumologic.users.endpoint=" + own.baseUri(),
-              "sumologic.users.access-id=" + accessId,
-              "sumologic.users.access-key=k",
-              "sumologic.users.retry.max-retries=0",
-              "sumologic.users.read-timeout=200ms")
+              "sumologic.users.retry.max-retries=0", "sumologic.users.read-timeout=200ms")
           .run(
               context ->
                   assertThatThrownBy(() -> context.getBean(SumoUsersClient.class).getUser(id))
@@ -505,15 +507,11 @@ class SumoUsersAutoConfigurationTest {
 
   @Test
   void theEnabledHealthIndicatorCallsTheApiOnceAndCachesTheResult() {
-    String accessId = "suStarter" + IDS.incrementAndGet();
-    try (SumoEmulator own = SumoEmulator.builder().accessKey(accessId, "k").start()) {
+    try (SumoEmulator own = ownEmulator().start()) {
       runner
+          .withPropertyValues(propertiesFor(own))
           .withPropertyValues(
-              "sumologic.users.endpoint=" + own.baseUri(),
-              "sumologic.users.access-id=" + accessId,
-              "sumologic.users.access-key=k",
-              "sumologic.users.health.enabled=true",
-              "sumologic.users.health.cache-ttl=1h")
+              "sumologic.users.health.enabled=true", "sumologic.users.health.cache-ttl=1h")
           .run(
               context -> {
                 SumoUsersHealthIndicator indicator =
@@ -530,12 +528,10 @@ class SumoUsersAutoConfigurationTest {
 
   @Test
   void withoutCachingTheHealthIndicatorReportsAFailedCallAsDown() {
-    String accessId = "suStarter" + IDS.incrementAndGet();
-    try (SumoEmulator own = SumoEmulator.builder().accessKey(accessId, "k").start()) {
+    try (SumoEmulator own = ownEmulator().start()) {
       runner
+          .withPropertyValues(propertiesFor(own))
           .withPropertyValues(
-              "sumologic.users.endpoint=" + own.baseUri(),
-              "sumologic.users.access-id=" + accessId,
               "sumologic.users.access-key=wrong-key",
               "sumologic.users.retry.max-retries=0",
               "sumologic.users.health.enabled=true",
@@ -586,12 +582,6 @@ class SumoUsersAutoConfigurationTest {
             context ->
                 assertThat(analyze(context.getStartupFailure()).getDescription())
                     .contains("'sumologic.users.health.cache-ttl'"));
-  }
-
-  private static FailureAnalysis analyze(Throwable failure) {
-    FailureAnalysis analysis = new InvalidSumoPropertyFailureAnalyzer().analyze(failure);
-    assertThat(analysis).as("analysis of %s", failure).isNotNull();
-    return analysis;
   }
 
   private static String stackTraceOf(Throwable t) {

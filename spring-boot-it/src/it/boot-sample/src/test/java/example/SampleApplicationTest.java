@@ -50,8 +50,13 @@ class SampleApplicationTest {
 
   @Test
   void theClientUsesItsOwnJacksonNextToTheFrameworks() throws Exception {
-    // The client keeps its Jackson 2, whose version Spring Boot 3.5's BOM aligns.
+    // The client keeps its Jackson 2, whose version Spring Boot's BOM aligns; Spring Boot 4's web
+    // stack uses Jackson 3 (tools.jackson) next to it.
     assertThat(Class.forName("com.fasterxml.jackson.databind.ObjectMapper")).isNotNull();
+    String frameworkJackson = BootLine.current().frameworkJackson;
+    if (frameworkJackson != null) {
+      assertThat(Class.forName(frameworkJackson)).isNotNull();
+    }
     String id = emulator.users().get(0).id();
     assertThat(client.getUser(id).getEmail()).isEqualTo(emulator.users().get(0).email());
     assertThat(emulator.journal().requests().get(0).headers().get("user-agent").get(0))

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sumoclient.users.SumoUsersClient;
 import dev.sumoclient.users.spring.boot.SumoUsersAutoConfiguration;
 import dev.sumoclient.users.spring.boot.SumoUsersHealthAutoConfiguration;
-import dev.sumoclient.users.spring.boot.health.SumoUsersHealthContributor;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -23,6 +23,11 @@ class StarterConditionsTest {
               "sumologic.users.access-key=sample-key");
 
   @Test
+  void runsOnTheSpringBootTheBuildChose() {
+    assertThat(SpringBootVersion.getVersion()).isEqualTo(System.getProperty("sample.boot.version"));
+  }
+
+  @Test
   void theHealthIndicatorIsOffByDefault() {
     runner.run(
         context -> {
@@ -37,9 +42,9 @@ class StarterConditionsTest {
         .withPropertyValues("sumologic.users.health.enabled=true")
         .run(
             context -> {
-              assertThat(context).hasSingleBean(SumoUsersHealthContributor.class);
-              assertThat(context.getBean("sumoUsersHealthIndicator"))
-                  .isInstanceOf(SumoUsersHealthContributor.class);
+              Class<?> indicator = Class.forName(BootLine.current().healthIndicator);
+              assertThat(context).hasSingleBean(indicator);
+              assertThat(context.getBean("sumoUsersHealthIndicator")).isInstanceOf(indicator);
             });
   }
 
