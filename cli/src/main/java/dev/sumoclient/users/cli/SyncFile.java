@@ -53,20 +53,13 @@ final class SyncFile {
   }
 
   /** A row that breaks a rule; {@code email} is kept when readable, so prune spares that user. */
-  record Problem(int line, @Nullable String email, String field, String rule) {
-    @Override
-    public String toString() {
-      return "line " + line + ": " + field + " " + rule;
-    }
-  }
+  record Problem(int line, @Nullable String email, String field, String rule) {}
 
-  final Path path;
   final String sha256;
   final List<Row> rows;
   final List<Problem> problems;
 
-  private SyncFile(Path path, String sha256, List<Row> rows, List<Problem> problems) {
-    this.path = path;
+  private SyncFile(String sha256, List<Row> rows, List<Problem> problems) {
     this.sha256 = sha256;
     this.rows = rows;
     this.problems = problems;
@@ -105,7 +98,7 @@ final class SyncFile {
         validate(raw, validator, seen, rows, problems);
       }
     }
-    return new SyncFile(path, sha, rows, problems);
+    return new SyncFile(sha, rows, problems);
   }
 
   private record Raw(int line, Map<String, String> values) {}
