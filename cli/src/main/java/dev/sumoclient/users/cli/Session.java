@@ -96,22 +96,21 @@ final class Session implements AutoCloseable {
               credentials.provider("default")));
     }
 
+    boolean environmentDeployment = deploymentFromEnvironment(ctx);
     if (options.endpoint != null) {
       builder.endpoint(parseEndpoint(options.endpoint));
     } else if (options.deployment != null) {
       builder.deployment(Deployment.parse(options.deployment));
-    } else if (profile != null || !deploymentFromEnvironment(ctx)) {
-      String endpoint = null;
-      String deployment = null;
-      if (credentials != null && credentials.hasProfile(usedProfile)) {
-        endpoint = credentials.setting(usedProfile, "endpoint");
-        deployment = credentials.setting(usedProfile, "deployment");
-      }
+    } else if (profile != null || !environmentDeployment) {
+      // The profile's own endpoint or deployment: a named profile's wins over the environment's.
+      String endpoint = credentials == null ? null : credentials.setting(usedProfile, "endpoint");
+      String deployment =
+          credentials == null ? null : credentials.setting(usedProfile, "deployment");
       if (endpoint != null) {
         builder.endpoint(parseEndpoint(endpoint));
       } else if (deployment != null) {
         builder.deployment(Deployment.parse(deployment));
-      } else if (!deploymentFromEnvironment(ctx)) {
+      } else if (!environmentDeployment) {
         throw CliException.usage(NO_DEPLOYMENT);
       }
     }
