@@ -187,14 +187,9 @@ final class SyncCommand extends UsersCommand.Leaf {
       ctx.out().println("Nothing to do: the users already match " + from + ".");
       return ExitCodes.OK;
     }
-    if (!yes) {
-      if (!ctx.stdinIsTerminal()) {
-        throw CliException.usage("--apply without a terminal to confirm on: add --yes");
-      }
-      if (!Prompts.confirm(ctx, "Apply these " + plan.steps.size() + " changes?")) {
-        ctx.out().println("Nothing was changed.");
-        return ExitCodes.FAILED;
-      }
+    if (!yes && !Prompts.confirm(ctx, "Apply these " + plan.steps.size() + " changes?")) {
+      ctx.out().println("Nothing was changed.");
+      return ExitCodes.FAILED;
     }
     Path journalPath =
         journal != null ? journal : from.resolveSibling(from.getFileName() + ".journal");
