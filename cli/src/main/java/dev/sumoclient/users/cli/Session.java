@@ -123,21 +123,13 @@ final class Session implements AutoCloseable {
           + " SUMOLOGIC_ENVIRONMENT, or put deployment = <code> in the profile of"
           + " ~/.sumologic/credentials; or try it out with --emulator";
 
-  private static final java.util.regex.Pattern DURATION =
-      java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m)");
-
   /** Parses 500ms, 30s or 2m. */
   static Duration duration(String option, String text) {
-    java.util.regex.Matcher m = DURATION.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+    Duration duration = TimeAmount.parse(text, TimeAmount.SHORT);
+    if (duration == null || duration.isZero()) {
       throw CliException.usage(option + ": '" + text + "' is not a time such as 500ms, 30s or 2m");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      default -> Duration.ofMinutes(n);
-    };
+    return duration;
   }
 
   private static boolean deploymentFromEnvironment(CliContext ctx) {

@@ -20,12 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -230,22 +227,14 @@ final class UsersCommand {
     }
   }
 
-  private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([dhmw])");
-
   /** Parses an age such as 90d, 2w, 12h or 30m. */
   static Duration age(String text) {
-    Matcher m = AGE.matcher(text.strip().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
+    Duration age = TimeAmount.parse(text, TimeAmount.LONG);
+    if (age == null) {
       throw CliException.usage(
           "--no-login-since: '" + text + "' is not an age such as 90d, 2w, 12h or 30m");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "w" -> Duration.ofDays(7 * n);
-      case "d" -> Duration.ofDays(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofMinutes(n);
-    };
+    return age;
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one user.")
