@@ -23,9 +23,15 @@ class ContentChoice {
       description = "Give the content to the access key's owner.")
   boolean transferToMe;
 
+  /** The disposition, looking up the heir when --transfer-to names one by email. */
   ContentDisposition disposition(SumoUsersClient client) {
-    if (transferTo != null) {
-      return ContentDisposition.transferTo(UsersCommand.resolveId(client, transferTo));
+    return disposition(transferTo == null ? null : UsersCommand.resolveId(client, transferTo));
+  }
+
+  /** The disposition, given the id of the --transfer-to user already looked up. */
+  ContentDisposition disposition(@Nullable String heirId) {
+    if (heirId != null) {
+      return ContentDisposition.transferTo(heirId);
     }
     return deleteContent
         ? ContentDisposition.deleteContent()

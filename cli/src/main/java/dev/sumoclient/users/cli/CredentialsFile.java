@@ -134,10 +134,6 @@ final class CredentialsFile {
     return comment >= 0 ? value.substring(0, comment).strip() : value;
   }
 
-  Path path() {
-    return path;
-  }
-
   boolean hasProfile(String name) {
     return profiles.containsKey(name);
   }

@@ -96,22 +96,21 @@ final class Session implements AutoCloseable {
               credentials.provider("default")));
     }
 
+    boolean environmentDeployment = deploymentFromEnvironment(ctx);
     if (options.endpoint != null) {
       builder.endpoint(parseEndpoint(options.endpoint));
     } else if (options.deployment != null) {
       builder.deployment(Deployment.parse(options.deployment));
-    } else if (profile != null || !deploymentFromEnvironment(ctx)) {
-      String endpoint = null;
-      String deployment = null;
-      if (credentials != null && credentials.hasProfile(usedProfile)) {
-        endpoint = credentials.setting(usedProfile, "endpoint");
-        deployment = credentials.setting(usedProfile, "deployment");
-      }
+    } else if (profile != null || !environmentDeployment) {
+      // The profile's own endpoint or deployment: a named profile's wins over the environment's.
+      String endpoint = credentials == null ? null : credentials.setting(usedProfile, "endpoint");
+      String deployment =
+          credentials == null ? null : credentials.setting(usedProfile, "deployment");
       if (endpoint != null) {
         builder.endpoint(parseEndpoint(endpoint));
       } else if (deployment != null) {
         builder.deployment(Deployment.parse(deployment));
-      } else if (!deploymentFromEnvironment(ctx)) {
+      } else if (!environmentDeployment) {
         throw CliException.usage(NO_DEPLOYMENT);
       }
     }
@@ -124,21 +123,13 @@ final class Session implements AutoCloseable {
           + " SUMOLOGIC_ENVIRONMENT, or put deployment = <code> in the profile of"
           + " ~/.sumologic/credentials; or try it out with --emulator";
 
-  private static final java.util.regex.Pattern DURATION =
-      java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m)");
-
   /** Parses 500ms, 30s or 2m. */
   static Duration duration(String option, String text) {
-    java.util.regex.Matcher m = DURATION.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+    Duration duration = TimeAmount.parse(text, TimeAmount.SHORT);
+    if (duration == null || duration.isZero()) {
       throw CliException.usage(option + ": '" + text + "' is not a time such as 500ms, 30s or 2m");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      default -> Duration.ofMinutes(n);
-    };
+    return duration;
   }
 
   private static boolean deploymentFromEnvironment(CliContext ctx) {

@@ -62,11 +62,12 @@ final class SyncCommand extends UsersCommand.Leaf {
   SyncPlan.Prune prune;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
-  PruneContent content;
+  @Nullable PruneContent content;
 
   /**
    * Where pruned users' content goes: the options of {@link ContentChoice} again, as picocli's
-   * processor wants one group class per command and sees no inherited options.
+   * annotation processor (picocli-codegen 4.7.7) fails the build when two commands share one group
+   * class ("ArgGroup has no options"), and sees no inherited options.
    */
   static final class PruneContent {
     @Option(
@@ -115,8 +116,6 @@ final class SyncCommand extends UsersCommand.Leaf {
       description = "Time between plain progress lines when not on a terminal.")
   Duration progressInterval;
 
-  private SyncFile file;
-
   @Override
   int run(Session session) {
     CliContext ctx = ctx();
@@ -131,7 +130,6 @@ final class SyncCommand extends UsersCommand.Leaf {
           "--transfer-to, --delete-content and --transfer-to-me go with --prune delete");
     }
     SyncFile file = SyncFile.read(from);
-    this.file = file;
     for (SyncFile.Problem p : file.problems) {
       ctx.err().println(from + ":" + p.line() + ": " + p.field() + " " + p.rule());
     }
@@ -150,11 +148,13 @@ final class SyncCommand extends UsersCommand.Leaf {
     Set<String> spared = new HashSet<>(file.protectedEmails());
     ContentDisposition disposition = null;
     if (content != null) {
-      disposition = content.choice().disposition(client);
-      if (content.transferTo != null) {
-        UserModel heir = UsersCommand.resolve(client, content.transferTo);
+      // The heir is looked up once: its id receives the content, its email is never pruned.
+      UserModel heir =
+          content.transferTo == null ? null : UsersCommand.resolve(client, content.transferTo);
+      if (heir != null) {
         spared.add(heir.getEmail().toLowerCase(Locale.ROOT));
       }
+      disposition = content.choice().disposition(heir == null ? null : heir.getId());
     }
 
     Map<String, UserModel> current = new HashMap<>();
@@ -187,28 +187,27 @@ final class SyncCommand extends UsersCommand.Leaf {
       ctx.out().println("Nothing to do: the users already match " + from + ".");
       return ExitCodes.OK;
     }
-    if (!yes) {
-      if (!ctx.stdinIsTerminal()) {
-        throw CliException.usage("--apply without a terminal to confirm on: add --yes");
-      }
-      if (!Prompts.confirm(ctx, "Apply these " + plan.steps.size() + " changes?")) {
-        ctx.out().println("Nothing was changed.");
-        return ExitCodes.FAILED;
-      }
+    if (!yes && !Prompts.confirm(ctx, "Apply these " + plan.steps.size() + " changes?")) {
+      ctx.out().println("Nothing was changed.");
+      return ExitCodes.FAILED;
     }
     Path journalPath =
         journal != null ? journal : from.resolveSibling(from.getFileName() + ".journal");
-    return execute(session, plan, journalPath, disposition);
+    return execute(session, plan, file.sha256, journalPath, disposition);
   }
 
   private int execute(
-      Session session, SyncPlan plan, Path journalPath, @Nullable ContentDisposition disposition) {
+      Session session,
+      SyncPlan plan,
+      String fileSha256,
+      Path journalPath,
+      @Nullable ContentDisposition disposition) {
     CliContext ctx = ctx();
     SumoUsersClient client = session.client;
     Map<SyncPlan.Kind, Integer> applied = new HashMap<>();
     List<String> failures = new ArrayList<>();
     boolean aborted = false;
-    try (SyncJournal log = SyncJournal.open(journalPath, sha256());
+    try (SyncJournal log = SyncJournal.open(journalPath, fileSha256);
         Progress progress =
             Progress.create(
                 ctx, plan.steps.size(), plan.calls(), session.quotas, progressInterval)) {
@@ -302,10 +301,6 @@ final class SyncCommand extends UsersCommand.Leaf {
 
   private static String where(SyncPlan.Step step) {
     return step.row() == null ? "" : " (line " + step.row().line() + ")";
-  }
-
-  private String sha256() {
-    return file.sha256;
   }
 
   /** Carries out one step; false when the journal shows an earlier run already did it. */

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.sumoclient.users.SumoValidationException;
 import dev.sumoclient.users.generated.model.CreateUserDefinition;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
+import dev.sumoclient.users.internal.RequestValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,20 +50,13 @@ final class SyncFile {
   }
 
   /** A row that breaks a rule; {@code email} is kept when readable, so prune spares that user. */
-  record Problem(int line, @Nullable String email, String field, String rule) {
-    @Override
-    public String toString() {
-      return "line " + line + ": " + field + " " + rule;
-    }
-  }
+  record Problem(int line, @Nullable String email, String field, String rule) {}
 
-  final Path path;
   final String sha256;
   final List<Row> rows;
   final List<Problem> problems;
 
-  private SyncFile(Path path, String sha256, List<Row> rows, List<Problem> problems) {
-    this.path = path;
+  private SyncFile(String sha256, List<Row> rows, List<Problem> problems) {
     this.sha256 = sha256;
     this.rows = rows;
     this.problems = problems;
@@ -95,27 +85,25 @@ final class SyncFile {
     List<Row> rows = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    try (ValidatorFactory factory =
-        Validation.byDefaultProvider()
-            .configure()
-            .messageInterpolator(new ParameterMessageInterpolator())
-            .buildValidatorFactory()) {
-      Validator validator = factory.getValidator();
-      for (Raw raw : raws) {
-        validate(raw, validator, seen, rows, problems);
-      }
+    for (Raw raw : raws) {
+      validate(raw, seen, rows, problems);
     }
-    return new SyncFile(path, sha, rows, problems);
+    return new SyncFile(sha, rows, problems);
   }
 
   private record Raw(int line, Map<String, String> values) {}
 
+  /**
+   * The client's own check of a create request (the same rules, Hibernate Validator started once
+   * per JVM and shared with the client's calls), applied to each row.
+   */
+  private static final RequestValidator VALIDATOR = new RequestValidator();
+
+  /** The prefix the validator gives each violated field: {@code row.email}. */
+  private static final String ROW = "row";
+
   private static void validate(
-      Raw raw,
-      Validator validator,
-      Map<String, Integer> seen,
-      List<Row> rows,
-      List<Problem> problems) {
+      Raw raw, Map<String, Integer> seen, List<Row> rows, List<Problem> problems) {
     Map<String, String> v = raw.values();
     int before = problems.size();
     String email = blankToNull(v.get("email"));
@@ -147,12 +135,16 @@ final class SyncFile {
             .firstName(first)
             .lastName(last)
             .roleIds(new ArrayList<>(roles));
-    for (ConstraintViolation<CreateUserDefinition> violation : validator.validate(definition)) {
-      String field = violation.getPropertyPath().toString();
-      if (field.equals("email") && email == null) {
-        continue;
+    try {
+      VALIDATOR.validate(ROW, definition);
+    } catch (SumoValidationException e) {
+      for (SumoValidationException.Violation violation : e.violations()) {
+        String field = violation.field().substring(ROW.length() + 1);
+        if (field.equals("email") && email == null) {
+          continue;
+        }
+        problems.add(new Problem(raw.line(), email, field, violation.rule()));
       }
-      problems.add(new Problem(raw.line(), email, field, violation.getMessage()));
     }
     if (email != null) {
       Integer earlier = seen.putIfAbsent(email.strip().toLowerCase(Locale.ROOT), raw.line());

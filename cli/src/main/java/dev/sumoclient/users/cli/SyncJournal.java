@@ -79,10 +79,6 @@ final class SyncJournal implements AutoCloseable {
     }
   }
 
-  Path path() {
-    return path;
-  }
-
   boolean wasStarted(String key) {
     return started.contains(key) || done.containsKey(key);
   }

@@ -1,10 +1,11 @@
 package dev.sumoclient.users.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -54,19 +55,56 @@ abstract class UserWriter implements AutoCloseable {
   @Override
   public abstract void close();
 
-  private static final class Json extends UserWriter {
-    private final JsonGenerator generator;
+  /**
+   * JSON, NDJSON and CSV: one Jackson generator over stdout, an object per user; the subclasses say
+   * how a field is written and how the output ends.
+   */
+  private abstract static class Streaming extends UserWriter {
+    final JsonGenerator generator;
+
+    Streaming(List<UserField> fields, JsonGenerator generator) {
+      super(fields);
+      this.generator = generator;
+    }
+
+    @Override
+    final void write(UserModel user) {
+      try {
+        generator.writeStartObject();
+        for (UserField f : fields) {
+          writeField(f, user);
+        }
+        generator.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    abstract void writeField(UserField field, UserModel user) throws IOException;
+
+    /** Writes what follows the last user. */
+    void end() throws IOException {}
+
+    @Override
+    public final void close() {
+      try {
+        end();
+        generator.close(); // flushes; NonClosing keeps stdout open
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static final class Json extends Streaming {
     private final boolean lines;
-    private final OutputStream out;
 
     Json(List<UserField> fields, PrintStream out, boolean lines) {
-      super(fields);
-      this.out = out;
+      super(fields, generator(JSON.getFactory(), out));
       this.lines = lines;
       try {
-        generator = JSON.getFactory().createGenerator(new NonClosing(out));
         if (lines) {
-          generator.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+          generator.setRootValueSeparator(new SerializedString("\n"));
         } else {
           generator.useDefaultPrettyPrinter();
           generator.writeStartArray();
@@ -77,75 +115,39 @@ abstract class UserWriter implements AutoCloseable {
     }
 
     @Override
-    void write(UserModel user) {
-      try {
-        generator.writeStartObject();
-        for (UserField f : fields) {
-          generator.writeFieldName(f.name());
-          JSON.writeValue(generator, f.value(user));
-        }
-        generator.writeEndObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    void writeField(UserField f, UserModel user) throws IOException {
+      generator.writeFieldName(f.name());
+      JSON.writeValue(generator, f.value(user));
     }
 
     @Override
-    public void close() {
-      try {
-        if (!lines) {
-          generator.writeEndArray();
-        }
-        generator.flush();
-        generator.close();
-        out.write('\n');
-        out.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    void end() throws IOException {
+      if (!lines) {
+        generator.writeEndArray();
       }
+      generator.writeRaw('\n');
     }
   }
 
-  private static final class Csv extends UserWriter {
-    private final CsvGenerator generator;
-    private final PrintStream out;
-
+  private static final class Csv extends Streaming {
     Csv(List<UserField> fields, PrintStream out) {
-      super(fields);
-      this.out = out;
-      CsvMapper mapper = new CsvMapper();
+      super(fields, generator(new CsvMapper().getFactory(), out));
       CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
       fields.forEach(f -> schema.addColumn(f.name()));
-      try {
-        generator = mapper.getFactory().createGenerator(new NonClosing(out));
-        generator.setSchema(schema.build());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      generator.setSchema(schema.build());
     }
 
     @Override
-    void write(UserModel user) {
-      try {
-        generator.writeStartObject();
-        for (UserField f : fields) {
-          generator.writeStringField(f.name(), f.text(user));
-        }
-        generator.writeEndObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    void writeField(UserField f, UserModel user) throws IOException {
+      generator.writeStringField(f.name(), f.text(user));
     }
+  }
 
-    @Override
-    public void close() {
-      try {
-        generator.flush();
-        generator.close();
-        out.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  private static JsonGenerator generator(JsonFactory factory, OutputStream out) {
+    try {
+      return factory.createGenerator(new NonClosing(out));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

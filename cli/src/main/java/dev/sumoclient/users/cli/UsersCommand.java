@@ -20,12 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,7 +76,9 @@ final class UsersCommand {
     abstract int run(Session session);
 
     void printUser(OutputOptions output, UserModel user) {
-      output.print(ctx(), List.of(user));
+      try (UserWriter writer = output.writer(ctx())) {
+        writer.write(user);
+      }
     }
   }
 
@@ -112,13 +111,6 @@ final class UsersCommand {
 
     UserWriter writer(CliContext ctx) {
       return UserWriter.create(format(), fields(), ctx.out());
-    }
-
-    void print(CliContext ctx, Iterable<UserModel> users) {
-      List<UserField> chosen = fields();
-      try (UserWriter writer = UserWriter.create(format(), chosen, ctx.out())) {
-        users.forEach(writer::write);
-      }
     }
   }
 
@@ -235,22 +227,14 @@ final class UsersCommand {
     }
   }
 
-  private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([dhmw])");
-
   /** Parses an age such as 90d, 2w, 12h or 30m. */
   static Duration age(String text) {
-    Matcher m = AGE.matcher(text.strip().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
+    Duration age = TimeAmount.parse(text, TimeAmount.LONG);
+    if (age == null) {
       throw CliException.usage(
           "--no-login-since: '" + text + "' is not an age such as 90d, 2w, 12h or 30m");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "w" -> Duration.ofDays(7 * n);
-      case "d" -> Duration.ofDays(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofMinutes(n);
-    };
+    return age;
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one user.")
@@ -358,18 +342,33 @@ final class UsersCommand {
     }
   }
 
-  @Command(name = "activate", mixinStandardHelpOptions = true, description = "Activate users.")
-  static final class Activate extends Leaf {
+  /**
+   * A command that does the same to each user it names, in order: it resolves each argument, acts,
+   * and prints one line per user; the first failure ends the run with that failure's exit code.
+   */
+  @Command
+  abstract static class EachUser extends Leaf {
     @Parameters(arity = "1..*", paramLabel = "<user>", description = "Ids or email addresses.")
     List<String> users;
 
     @Override
-    int run(Session session) {
-      for (String u : users) {
-        UserModel done = session.client.activate(resolveId(session.client, u));
-        ctx().out().println("activated " + done.getId() + " " + done.getEmail());
+    final int run(Session session) {
+      for (String user : users) {
+        ctx().out().println(apply(session.client, user));
       }
       return ExitCodes.OK;
+    }
+
+    /** Acts on the user an argument names; returns the line that reports it. */
+    abstract String apply(SumoUsersClient client, String idOrEmail);
+  }
+
+  @Command(name = "activate", mixinStandardHelpOptions = true, description = "Activate users.")
+  static final class Activate extends EachUser {
+    @Override
+    String apply(SumoUsersClient client, String idOrEmail) {
+      UserModel done = client.activate(resolveId(client, idOrEmail));
+      return "activated " + done.getId() + " " + done.getEmail();
     }
   }
 
@@ -377,17 +376,11 @@ final class UsersCommand {
       name = "deactivate",
       mixinStandardHelpOptions = true,
       description = "Deactivate users; they keep their content and can be activated again.")
-  static final class Deactivate extends Leaf {
-    @Parameters(arity = "1..*", paramLabel = "<user>", description = "Ids or email addresses.")
-    List<String> users;
-
+  static final class Deactivate extends EachUser {
     @Override
-    int run(Session session) {
-      for (String u : users) {
-        UserModel done = session.client.deactivate(resolveId(session.client, u));
-        ctx().out().println("deactivated " + done.getId() + " " + done.getEmail());
-      }
-      return ExitCodes.OK;
+    String apply(SumoUsersClient client, String idOrEmail) {
+      UserModel done = client.deactivate(resolveId(client, idOrEmail));
+      return "deactivated " + done.getId() + " " + done.getEmail();
     }
   }
 
@@ -439,18 +432,11 @@ final class UsersCommand {
       name = "unlock",
       mixinStandardHelpOptions = true,
       description = "Unlock users locked out.")
-  static final class Unlock extends Leaf {
-    @Parameters(arity = "1..*", paramLabel = "<user>", description = "Ids or email addresses.")
-    List<String> users;
-
+  static final class Unlock extends EachUser {
     @Override
-    int run(Session session) {
-      for (String u : users) {
-        String id = resolveId(session.client, u);
-        session.client.unlockUser(id);
-        ctx().out().println("unlocked " + u);
-      }
-      return ExitCodes.OK;
+    String apply(SumoUsersClient client, String idOrEmail) {
+      client.unlockUser(resolveId(client, idOrEmail));
+      return "unlocked " + idOrEmail;
     }
   }
 
@@ -458,17 +444,11 @@ final class UsersCommand {
       name = "reset-password",
       mixinStandardHelpOptions = true,
       description = "Send users a password reset email.")
-  static final class ResetPassword extends Leaf {
-    @Parameters(arity = "1..*", paramLabel = "<user>", description = "Ids or email addresses.")
-    List<String> users;
-
+  static final class ResetPassword extends EachUser {
     @Override
-    int run(Session session) {
-      for (String u : users) {
-        session.client.resetPassword(resolveId(session.client, u));
-        ctx().out().println("password reset sent to " + u);
-      }
-      return ExitCodes.OK;
+    String apply(SumoUsersClient client, String idOrEmail) {
+      client.resetPassword(resolveId(client, idOrEmail));
+      return "password reset sent to " + idOrEmail;
     }
   }
 

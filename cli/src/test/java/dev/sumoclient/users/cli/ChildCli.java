@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,17 +33,22 @@ final class ChildCli {
     return command;
   }
 
+  /** What a child's environment sets: the home, and the emulator to call with its key. */
+  static Map<String, String> environment(SumoEmulator emulator, Path home) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("HOME", home.toString());
+    env.put("SUMOLOGIC_BASE_URL", emulator.baseUri().toString());
+    env.put("SUMOLOGIC_ACCESSID", SumoEmulator.DEFAULT_ACCESS_ID);
+    env.put("SUMOLOGIC_ACCESSKEY", SumoEmulator.DEFAULT_ACCESS_KEY);
+    return env;
+  }
+
   static ProcessBuilder builder(
       SumoEmulator emulator, Path home, List<String> jvm, List<String> args) {
     ProcessBuilder pb = new ProcessBuilder(command(jvm, args));
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("SUMO"));
-    env.put("HOME", home.toString());
-    if (emulator != null) {
-      env.put("SUMOLOGIC_BASE_URL", emulator.baseUri().toString());
-      env.put("SUMOLOGIC_ACCESSID", SumoEmulator.DEFAULT_ACCESS_ID);
-      env.put("SUMOLOGIC_ACCESSKEY", SumoEmulator.DEFAULT_ACCESS_KEY);
-    }
+    env.putAll(environment(emulator, home));
     return pb;
   }
 

@@ -92,13 +92,10 @@ class CliProcessTest {
         cli("users", "delete", "child@example.com", "--transfer-to-me", "--yes");
     assertThat(delete.exitCode()).as(delete.err()).isZero();
     assertThat(emulator.userByEmail("child@example.com")).isEmpty();
-    Path team = dir.resolve("team.csv");
-    Files.write(
-        team,
-        List.of("email,firstName,lastName,roleIds", "synced@example.com,S,Y,0000000000000A01"));
-    ChildCli.Result sync = cli("users", "sync", "--from", team.toString(), "--apply", "--yes");
+    Path team = SyncFiles.newUsers(dir, "synced", 1);
+    ChildCli.Result sync = cli(SyncFiles.apply(team));
     assertThat(sync.exitCode()).as(sync.err()).isZero();
-    assertThat(emulator.userByEmail("synced@example.com")).isPresent();
+    assertThat(emulator.userByEmail("synced0@example.com")).isPresent();
     ChildCli.Result usage = cli("users", "delete", a.id());
     assertThat(usage.exitCode()).isEqualTo(2);
     assertThat(usage.err().lines().count()).isEqualTo(2);
@@ -114,29 +111,18 @@ class CliProcessTest {
   void syncPlanAndApplyOnAThousandUserFileThenASecondApplyChangesNothing() throws Exception {
     emulator = SumoEmulator.builder().port(0).seedUsers(300).limits(false).start();
     List<EmulatedUser> seeded = emulator.users();
-    List<String> lines = new ArrayList<>(List.of("email,firstName,lastName,roleIds,active"));
+    List<String> lines = new ArrayList<>(List.of(SyncFiles.HEADER_WITH_ACTIVE));
     for (int i = 0; i < 200; i++) {
       EmulatedUser u = seeded.get(i);
-      String last = i < 100 ? "Changed" + i : u.lastName();
-      lines.add(
-          u.email()
-              + ","
-              + u.firstName()
-              + ","
-              + last
-              + ","
-              + String.join(";", u.roleIds())
-              + ","
-              + u.active());
+      lines.add(i < 100 ? SyncFiles.row(u, "Changed" + i) : SyncFiles.row(u));
     }
     for (int i = 0; i < 800; i++) {
       lines.add("new" + i + "@example.com,New,User" + i + ",0000000000000A01,true");
     }
-    Path team = dir.resolve("team.csv");
-    Files.write(team, lines);
+    Path team = SyncFiles.write(dir, "team.csv", lines);
     long activeAbsent = seeded.subList(200, 300).stream().filter(EmulatedUser::active).count();
 
-    ChildCli.Result plan = cli("users", "sync", "--from", team.toString(), "--prune", "deactivate");
+    ChildCli.Result plan = cli(SyncFiles.sync(team, "--prune", "deactivate"));
     assertThat(plan.exitCode()).as(plan.err()).isZero();
     assertThat(plan.out())
         .contains(
@@ -147,18 +133,14 @@ class CliProcessTest {
 
     ChildCli.Result apply =
         cli(
-            "users",
-            "sync",
-            "--from",
-            team.toString(),
-            "--prune",
-            "deactivate",
-            "--apply",
-            "--yes",
-            "--requests-per-second",
-            "1000",
-            "--progress-interval",
-            "PT1S");
+            SyncFiles.apply(
+                team,
+                "--prune",
+                "deactivate",
+                "--requests-per-second",
+                "1000",
+                "--progress-interval",
+                "PT1S"));
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(apply.out())
         .contains(
@@ -174,16 +156,7 @@ class CliProcessTest {
     assertThat(emulator.user(seeded.get(250).id()).orElseThrow().active()).isFalse();
 
     emulator.journal().clear();
-    ChildCli.Result again =
-        cli(
-            "users",
-            "sync",
-            "--from",
-            team.toString(),
-            "--prune",
-            "deactivate",
-            "--apply",
-            "--yes");
+    ChildCli.Result again = cli(SyncFiles.apply(team, "--prune", "deactivate"));
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.out())
         .contains("Plan: 0 to create, 0 to update, 0 to deactivate, 0 to delete, 1000 unchanged.")
@@ -194,25 +167,14 @@ class CliProcessTest {
   @Test
   void anApplyKilledHalfwayIsResumedWithoutADuplicateCreate() throws Exception {
     emulator = SumoEmulator.builder().port(0).seedUsers(2).limits(false).start();
-    List<String> lines = new ArrayList<>(List.of("email,firstName,lastName,roleIds"));
-    for (int i = 0; i < 300; i++) {
-      lines.add("k" + i + "@example.com,K,User" + i + ",0000000000000A01");
-    }
-    Path team = dir.resolve("team.csv");
-    Files.write(team, lines);
+    Path team = SyncFiles.newUsers(dir, "k", 300);
     Path journal = dir.resolve("team.csv.journal");
-    List<String> args =
-        List.of(
-            "users",
-            "sync",
-            "--from",
-            team.toString(),
-            "--apply",
-            "--yes",
-            "--requests-per-second",
-            "40");
     Process first =
-        ChildCli.builder(emulator, dir, List.of(), args)
+        ChildCli.builder(
+                emulator,
+                dir,
+                List.of(),
+                List.of(SyncFiles.apply(team, "--requests-per-second", "40")))
             .redirectOutput(dir.resolve("first.out").toFile())
             .redirectError(dir.resolve("first.err").toFile())
             .start();
@@ -228,23 +190,7 @@ class CliProcessTest {
     assertThat(createdBeforeKill).isBetween(60, 299);
     assertThat(Files.readString(journal)).doesNotContain("complete");
 
-    ChildCli.Result resumed =
-        ChildCli.run(
-            ChildCli.builder(
-                emulator,
-                dir,
-                List.of(),
-                List.of(
-                    "users",
-                    "sync",
-                    "--from",
-                    team.toString(),
-                    "--apply",
-                    "--yes",
-                    "--requests-per-second",
-                    "1000")),
-            "",
-            Duration.ofSeconds(60));
+    ChildCli.Result resumed = cli(SyncFiles.apply(team, "--requests-per-second", "1000"));
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.err()).contains("resuming from " + journal);
     assertThat(emulator.users()).hasSize(302);
@@ -280,22 +226,8 @@ class CliProcessTest {
   @Test
   void applyKeepsToTheQuotaAndItsEtaComesFromIt() throws Exception {
     emulator = SumoEmulator.builder().port(0).seedUsers(2).limits(true).start();
-    List<String> lines = new ArrayList<>(List.of("email,firstName,lastName,roleIds"));
-    for (int i = 0; i < 12; i++) {
-      lines.add("q" + i + "@example.com,Q,User" + i + ",0000000000000A01");
-    }
-    Path team = dir.resolve("team.csv");
-    Files.write(team, lines);
-    ChildCli.Result r =
-        cli(
-            "users",
-            "sync",
-            "--from",
-            team.toString(),
-            "--apply",
-            "--yes",
-            "--progress-interval",
-            "PT1S");
+    Path team = SyncFiles.newUsers(dir, "q", 12);
+    ChildCli.Result r = cli(SyncFiles.apply(team, "--progress-interval", "PT1S"));
     assertThat(r.exitCode()).as(r.err()).isZero();
     // 12 creates at 4 requests/s: 3 s, known before the first call.
     assertThat(r.err()).contains("sync: 0/12 steps (0%), -, ETA 3s (quota 4 requests/s)");

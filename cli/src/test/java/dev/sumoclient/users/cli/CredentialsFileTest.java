@@ -3,35 +3,30 @@ package dev.sumoclient.users.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sumoclient.users.emulator.SumoEmulator;
+import dev.sumoclient.users.emulator.SumoEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Profiles of ~/.sumologic/credentials, its permission check, and that keys never show. */
 class CredentialsFileTest {
-  static SumoEmulator emulator;
+  @RegisterExtension
+  static final SumoEmulatorExtension SUMO =
+      SumoEmulatorExtension.configured(
+          b ->
+              b.seedUsers(3).limits(false).accessKey("suTeamAccessId", "team-key-VERY-secret-123"));
 
   @TempDir Path home;
+  SumoEmulator emulator;
 
-  @BeforeAll
-  static void start() {
-    emulator =
-        SumoEmulator.builder()
-            .port(0)
-            .seedUsers(3)
-            .limits(false)
-            .accessKey("suTeamAccessId", "team-key-VERY-secret-123")
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
+  @BeforeEach
+  void keep(SumoEmulator emulator) {
+    this.emulator = emulator;
   }
 
   Path credentials(String mode, String... lines) throws Exception {

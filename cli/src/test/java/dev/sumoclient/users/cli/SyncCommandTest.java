@@ -4,42 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sumoclient.users.emulator.EmulatedUser;
 import dev.sumoclient.users.emulator.SumoEmulator;
+import dev.sumoclient.users.emulator.SumoEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** users sync in-process: plan, validation, apply, idempotence, journal, progress lines. */
 class SyncCommandTest {
-  static SumoEmulator emulator;
+  @RegisterExtension
+  static final SumoEmulatorExtension SUMO =
+      SumoEmulatorExtension.configured(b -> b.seedUsers(6).limits(false)).resetBeforeEachTest();
 
   @TempDir Path dir;
+  SumoEmulator emulator;
   CliRun cli;
 
-  @BeforeAll
-  static void start() {
-    emulator = SumoEmulator.builder().port(0).seedUsers(6).limits(false).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
   @BeforeEach
-  void reset() {
-    emulator.reset();
+  void pointAt(SumoEmulator emulator) {
+    this.emulator = emulator;
     cli = CliRun.against(emulator, dir);
   }
 
   Path file(String name, String... lines) throws Exception {
-    Path f = dir.resolve(name);
-    Files.write(f, List.of(lines));
-    return f;
+    return SyncFiles.write(dir, name, List.of(lines));
   }
 
   int writes() {
@@ -57,17 +48,12 @@ class SyncCommandTest {
     Path team =
         file(
             "team.csv",
-            "email,firstName,lastName,roleIds,active",
-            csv(kept),
-            renamed.email()
-                + ","
-                + renamed.firstName()
-                + ",Newname,"
-                + String.join(";", renamed.roleIds())
-                + ",true",
+            SyncFiles.HEADER_WITH_ACTIVE,
+            SyncFiles.row(kept),
+            SyncFiles.row(renamed, "Newname"),
             "new.one@example.com,New,One,0000000000000A01,true");
     emulator.journal().clear();
-    CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--prune", "deactivate");
+    CliRun.Result r = cli.run(SyncFiles.sync(team, "--prune", "deactivate"));
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("+ create     new.one@example.com")
@@ -86,31 +72,19 @@ class SyncCommandTest {
     assertThat(writes()).isZero();
   }
 
-  static String csv(EmulatedUser u) {
-    return u.email()
-        + ","
-        + u.firstName()
-        + ","
-        + u.lastName()
-        + ","
-        + String.join(";", u.roleIds())
-        + ","
-        + u.active();
-  }
-
   @Test
   void badRowsAreReportedWithLineAndRuleAndNothingIsApplied() throws Exception {
     Path team =
         file(
             "team.csv",
-            "email,firstName,lastName,roleIds,active",
+            SyncFiles.HEADER_WITH_ACTIVE,
             "good@example.com,Good,Row,0000000000000A01,true",
             "not-an-email,Bad,Email,0000000000000A01,true",
             "nofirst@example.com,,Name,0000000000000A01,true",
             "good@example.com,Twice,Row,0000000000000A01,true",
             "flag@example.com,Flag,Row,0000000000000A01,maybe");
     emulator.journal().clear();
-    CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes");
+    CliRun.Result r = cli.run(SyncFiles.apply(team));
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
         .contains("team.csv:3: email must be a well-formed email address")
@@ -120,8 +94,7 @@ class SyncCommandTest {
         .contains("nothing was planned or sent");
     assertThat(emulator.journal().requests()).isEmpty();
 
-    CliRun.Result skipping =
-        cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes", "--skip-invalid");
+    CliRun.Result skipping = cli.run(SyncFiles.apply(team, "--skip-invalid"));
     assertThat(skipping.exitCode()).as(skipping.err()).isZero();
     assertThat(emulator.userByEmail("good@example.com")).isPresent();
     assertThat(emulator.userByEmail("flag@example.com")).isEmpty();
@@ -136,7 +109,7 @@ class SyncCommandTest {
             "  {\"email\": \"j1@example.com\", \"firstName\": \"J\", \"lastName\": \"One\", \"roleIds\": [\"0000000000000A01\"]},",
             "  {\"email\": \"bad\", \"firstName\": \"J\", \"lastName\": \"Two\", \"roleIds\": []}",
             "]");
-    CliRun.Result r = cli.run("users", "sync", "--from", team.toString());
+    CliRun.Result r = cli.run(SyncFiles.sync(team));
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("team.json:3: email must be a well-formed email address");
   }
@@ -147,21 +120,11 @@ class SyncCommandTest {
     Path team =
         file(
             "team.csv",
-            "email,firstName,lastName,roleIds,active",
+            SyncFiles.HEADER_WITH_ACTIVE,
             renamed.email() + "," + renamed.firstName() + ",Newname,0000000000000A01,true",
             "a@example.com,A,Person,0000000000000A01,true",
             "b@example.com,B,Person,0000000000000A01;0000000000000B01,false");
-    cli.env.put("X", "");
-    CliRun.Result first =
-        cli.run(
-            "users",
-            "sync",
-            "--from",
-            team.toString(),
-            "--apply",
-            "--yes",
-            "--progress-interval",
-            "PT0S");
+    CliRun.Result first = cli.run(SyncFiles.apply(team, "--progress-interval", "PT0S"));
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("Applied: 2 created, 1 updated, 0 deactivated, 0 deleted.");
     assertThat(first.err()).contains("sync: 0/3 steps").contains("sync: 3/3 steps (100%)");
@@ -170,7 +133,7 @@ class SyncCommandTest {
         .containsExactly("0000000000000A01");
 
     emulator.journal().clear();
-    CliRun.Result second = cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes");
+    CliRun.Result second = cli.run(SyncFiles.apply(team));
     assertThat(second.exitCode()).isZero();
     assertThat(second.out()).contains("Nothing to do");
     assertThat(writes()).isZero();
@@ -178,20 +141,18 @@ class SyncCommandTest {
 
   @Test
   void answeringNoAtThePromptChangesNothing() throws Exception {
-    Path team =
-        file("team.csv", "email,firstName,lastName,roleIds", "n@example.com,N,P,0000000000000A01");
+    Path team = file("team.csv", SyncFiles.HEADER, "n@example.com,N,P,0000000000000A01");
     cli.terminal = true;
     cli.stdin = "n\n";
-    CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--apply");
+    CliRun.Result r = cli.run(SyncFiles.sync(team, "--apply"));
     assertThat(r.out()).contains("Apply these 1 changes? [y/N]").contains("Nothing was changed.");
     assertThat(emulator.userByEmail("n@example.com")).isEmpty();
   }
 
   @Test
   void applyWithoutATerminalNeedsYes() throws Exception {
-    Path team =
-        file("team.csv", "email,firstName,lastName,roleIds", "c@example.com,C,P,0000000000000A01");
-    CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--apply");
+    Path team = file("team.csv", SyncFiles.HEADER, "c@example.com,C,P,0000000000000A01");
+    CliRun.Result r = cli.run(SyncFiles.sync(team, "--apply"));
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--yes");
     assertThat(emulator.userByEmail("c@example.com")).isEmpty();
@@ -201,28 +162,14 @@ class SyncCommandTest {
   void pruneDeleteNeedsAContentChoiceAndSparesTheHeir() throws Exception {
     List<EmulatedUser> users = emulator.users();
     Path team =
-        file(
-            "team.csv",
-            "email,firstName,lastName,roleIds",
-            csv(users.get(0)).replaceAll(",[a-z]+$", ""));
-    CliRun.Result noChoice =
-        cli.run("users", "sync", "--from", team.toString(), "--prune", "delete");
+        file("team.csv", SyncFiles.HEADER, SyncFiles.row(users.get(0)).replaceAll(",[a-z]+$", ""));
+    CliRun.Result noChoice = cli.run(SyncFiles.sync(team, "--prune", "delete"));
     assertThat(noChoice.exitCode()).isEqualTo(2);
     assertThat(noChoice.err()).contains("--transfer-to");
 
     EmulatedUser heir = users.get(5);
     CliRun.Result r =
-        cli.run(
-            "users",
-            "sync",
-            "--from",
-            team.toString(),
-            "--prune",
-            "delete",
-            "--transfer-to",
-            heir.email(),
-            "--apply",
-            "--yes");
+        cli.run(SyncFiles.apply(team, "--prune", "delete", "--transfer-to", heir.email()));
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(emulator.users())
         .extracting(EmulatedUser::email)
@@ -234,8 +181,7 @@ class SyncCommandTest {
 
   @Test
   void aCreateTheJournalShowsAsStartedIsNotSentAgain() throws Exception {
-    Path team =
-        file("team.csv", "email,firstName,lastName,roleIds", "d@example.com,D,P,0000000000000A01");
+    Path team = file("team.csv", SyncFiles.HEADER, "d@example.com,D,P,0000000000000A01");
     String sha = SyncFile.read(team).sha256;
     Path journal = dir.resolve("team.csv.journal");
     // As a run killed after sending the create and before recording its answer leaves it, while a
@@ -246,7 +192,7 @@ class SyncCommandTest {
             "# sumo-users sync journal v1 sha256=" + sha,
             "start create d@example.com",
             "done create d@example.com 0000000000000DDD"));
-    CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes");
+    CliRun.Result r = cli.run(SyncFiles.apply(team));
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).contains("create d@example.com was done by an earlier run; not sent again");
     assertThat(emulator.journal().requests("POST", "/api/v1/users")).isEmpty();
@@ -254,12 +200,11 @@ class SyncCommandTest {
 
   @Test
   void aJournalOfAnotherFileIsRefused() throws Exception {
-    Path team =
-        file("team.csv", "email,firstName,lastName,roleIds", "e@example.com,E,P,0000000000000A01");
+    Path team = file("team.csv", SyncFiles.HEADER, "e@example.com,E,P,0000000000000A01");
     Files.write(
         dir.resolve("team.csv.journal"),
         List.of("# sumo-users sync journal v1 sha256=abc", "start create x@example.com"));
-    CliRun.Result r = cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes");
+    CliRun.Result r = cli.run(SyncFiles.apply(team));
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("another version of the file");
     assertThat(emulator.userByEmail("e@example.com")).isEmpty();
@@ -270,7 +215,7 @@ class SyncCommandTest {
     Path team =
         file(
             "team.csv",
-            "email,firstName,lastName,roleIds",
+            SyncFiles.HEADER,
             "f1@example.com,F,One,0000000000000A01",
             "f2@example.com,F,Two,0000000000000A01");
     // On a terminal the CLI asks before applying; the fault is armed while it waits, so that it
@@ -280,7 +225,7 @@ class SyncCommandTest {
     cli.terminal = true;
     java.util.concurrent.CompletableFuture<CliRun.Result> run =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> cli.run("users", "sync", "--from", team.toString(), "--apply"));
+            () -> cli.run(SyncFiles.sync(team, "--apply")));
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (cli.liveOut == null
         || !cli.liveOut.toString().contains("Apply these 2 changes? [y/N]")) {
@@ -297,7 +242,7 @@ class SyncCommandTest {
     assertThat(r.err())
         .contains("failed: create f1@example.com (line 2)")
         .contains("rerun the same command");
-    CliRun.Result rerun = cli.run("users", "sync", "--from", team.toString(), "--apply", "--yes");
+    CliRun.Result rerun = cli.run(SyncFiles.apply(team));
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
     assertThat(emulator.userByEmail("f1@example.com")).isPresent();
     assertThat(emulator.userByEmail("f2@example.com")).isPresent();

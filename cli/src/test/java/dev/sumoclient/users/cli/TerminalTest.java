@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sumoclient.users.emulator.SumoEmulator;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,35 +67,15 @@ class TerminalTest {
 
   @Test
   void confirmationPromptAndProgressBarOnATerminal() throws Exception {
-    List<String> lines = new ArrayList<>(List.of("email,firstName,lastName,roleIds"));
-    for (int i = 0; i < 30; i++) {
-      lines.add("t" + i + "@example.com,T,User" + i + ",0000000000000A01");
-    }
-    Path team = dir.resolve("team.csv");
-    Files.write(team, lines);
+    Path team = SyncFiles.newUsers(dir, "t", 30);
+    List<String> words = new ArrayList<>(List.of("env"));
+    ChildCli.environment(emulator, dir).forEach((name, value) -> words.add(name + "=" + value));
+    // --apply without --yes: on a terminal it asks.
+    words.addAll(
+        ChildCli.command(
+            List.of(), List.of(SyncFiles.sync(team, "--apply", "--requests-per-second", "8"))));
     String command =
-        "env HOME="
-            + quote(dir.toString())
-            + " SUMOLOGIC_BASE_URL="
-            + quote(emulator.baseUri().toString())
-            + " SUMOLOGIC_ACCESSID="
-            + SumoEmulator.DEFAULT_ACCESS_ID
-            + " SUMOLOGIC_ACCESSKEY="
-            + SumoEmulator.DEFAULT_ACCESS_KEY
-            + " "
-            + ChildCli.command(
-                    List.of(),
-                    List.of(
-                        "users",
-                        "sync",
-                        "--from",
-                        team.toString(),
-                        "--apply",
-                        "--requests-per-second",
-                        "8"))
-                .stream()
-                .map(TerminalTest::quote)
-                .collect(Collectors.joining(" "))
+        words.stream().map(TerminalTest::quote).collect(Collectors.joining(" "))
             + "; echo EXIT=$?; sleep 60";
     tmux("new-session", "-d", "-s", "cli", "-x", "160", "-y", "50", command);
 

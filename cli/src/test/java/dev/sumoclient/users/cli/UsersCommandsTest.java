@@ -7,39 +7,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sumoclient.users.emulator.ContentTransfer;
 import dev.sumoclient.users.emulator.EmulatedUser;
 import dev.sumoclient.users.emulator.SumoEmulator;
+import dev.sumoclient.users.emulator.SumoEmulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every users command in-process against an emulator, output captured. */
 class UsersCommandsTest {
-  static SumoEmulator emulator;
+  @RegisterExtension
+  static final SumoEmulatorExtension SUMO =
+      SumoEmulatorExtension.configured(b -> b.seedUsers(40).limits(false)).resetBeforeEachTest();
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path home;
+  SumoEmulator emulator;
   CliRun cli;
 
-  @BeforeAll
-  static void start() {
-    emulator = SumoEmulator.builder().port(0).seedUsers(40).limits(false).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
   @BeforeEach
-  void reset() {
-    emulator.reset();
+  void pointAt(SumoEmulator emulator) {
+    this.emulator = emulator;
     cli = CliRun.against(emulator, home);
   }
 
