@@ -53,6 +53,9 @@ final class SharedQuotaHarness {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** The cost measurement's longest wait for a permit, built once, not per measured call. */
+  private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
   private SharedQuotaHarness() {}
 
   static boolean run() throws Exception {
@@ -333,7 +336,7 @@ final class SharedQuotaHarness {
 
   private static void once(QuotaCoordinator coordinator, QuotaKey key, Quotas quotas)
       throws InterruptedException {
-    QuotaPermit permit = coordinator.acquire(key, quotas, Duration.ofSeconds(5));
+    QuotaPermit permit = coordinator.acquire(key, quotas, MAX_WAIT);
     permit.sent();
     permit.close();
   }
