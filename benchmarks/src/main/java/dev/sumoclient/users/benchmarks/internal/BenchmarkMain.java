@@ -40,7 +40,7 @@ public final class BenchmarkMain {
             + " Redis killed halfway; Redis cost per call");
     all.put(
         "machine",
-        "prints the machine, JDK and date only (6. emulator throughput is the emulator module's"
+        "prints the machine, JDK and date only (emulator throughput is the emulator module's"
             + " own harness, see docs/benchmarks.md)");
     return Collections.unmodifiableMap(all);
   }
@@ -91,17 +91,12 @@ public final class BenchmarkMain {
       Map<String, RunResult> results = jmh(GetUserBenchmark.class, emulator, jmhArgs, true);
       String id = rawOkHttp.listPage(1, null).getData().get(0).getId();
       List<Peer> peers = Peers.open(emulator.baseUri());
-      Map<String, Interleaved.Call> contenders = new LinkedHashMap<>();
-      contenders.put("client", () -> client.getUser(id));
-      contenders.put("rawJdk", () -> rawJdk.getUser(id));
-      contenders.put("rawOkHttp", () -> rawOkHttp.getUser(id));
       // Diagnostics, not baselines: where the client's extra time goes.
-      contenders.put("feignOnOkHttp", () -> feign.getUser(id));
-      contenders.put("feignOnOkHttpBytes", () -> feignBytes.getUser(id));
-      // The clients a team would generate itself from Sumo's description.
-      for (Peer peer : peers) {
-        contenders.put(peer.name(), () -> peer.getUser(id));
-      }
+      Map<String, Interleaved.Call> diagnostics = new LinkedHashMap<>();
+      diagnostics.put("feignOnOkHttp", () -> feign.getUser(id));
+      diagnostics.put("feignOnOkHttpBytes", () -> feignBytes.getUser(id));
+      Map<String, Interleaved.Call> contenders =
+          getUserContenders(id, client, rawJdk, rawOkHttp, diagnostics, peers);
       // Every contender shares OkHttp's code, but only the client and Feign run Feign's: too few
       // warm-up rounds leave that path less compiled than the raw one and overstate its cost.
       Interleaved.Figures figures =
@@ -125,6 +120,29 @@ public final class BenchmarkMain {
   }
 
   /**
+   * The {@code getUser} contenders of measures 1 and 6, in report order: the client, the raw
+   * baselines, any diagnostics, then the clients a team would generate itself from Sumo's
+   * description.
+   */
+  private static Map<String, Interleaved.Call> getUserContenders(
+      String id,
+      SumoUsersClient client,
+      RawJdkClient rawJdk,
+      RawOkHttpClient rawOkHttp,
+      Map<String, Interleaved.Call> diagnostics,
+      List<Peer> peers) {
+    Map<String, Interleaved.Call> contenders = new LinkedHashMap<>();
+    contenders.put("client", () -> client.getUser(id));
+    contenders.put("rawJdk", () -> rawJdk.getUser(id));
+    contenders.put("rawOkHttp", () -> rawOkHttp.getUser(id));
+    contenders.putAll(diagnostics);
+    for (Peer peer : peers) {
+      contenders.put(peer.name(), () -> peer.getUser(id));
+    }
+    return contenders;
+  }
+
+  /**
    * Measure 6: {@code getUser} with the emulator's latency fault at 20 ms, so that each contender's
    * per-call overhead is seen against a realistic network distance.
    */
@@ -136,13 +154,8 @@ public final class BenchmarkMain {
         RawOkHttpClient rawOkHttp = new RawOkHttpClient(emulator.baseUri().toString())) {
       String id = rawOkHttp.listPage(1, null).getData().get(0).getId();
       List<Peer> peers = Peers.open(emulator.baseUri());
-      Map<String, Interleaved.Call> contenders = new LinkedHashMap<>();
-      contenders.put("client", () -> client.getUser(id));
-      contenders.put("rawJdk", () -> rawJdk.getUser(id));
-      contenders.put("rawOkHttp", () -> rawOkHttp.getUser(id));
-      for (Peer peer : peers) {
-        contenders.put(peer.name(), () -> peer.getUser(id));
-      }
+      Map<String, Interleaved.Call> contenders =
+          getUserContenders(id, client, rawJdk, rawOkHttp, Map.of(), peers);
       // Warm every path up without latency (the JIT needs calls, not time), then add the latency.
       Interleaved.measure(contenders, Integer.getInteger("bench.warmupRounds", 15_000), 1);
       emulator.latency(latencyMillis);

@@ -59,22 +59,17 @@ final class ColdStartHarness {
       for (int c = BASELINES.size(); c < contenders.size(); c++) {
         double ratio = Stats.median(process[0]) / Stats.median(process[c]);
         double inMainRatio = Stats.median(inMain[0]) / Stats.median(inMain[c]);
-        double low = Double.MAX_VALUE;
-        double high = 0;
-        for (int run = 0; run < RUNS; run++) {
-          low = Math.min(low, process[0][run] / process[c][run]);
-          high = Math.max(high, process[0][run] / process[c][run]);
-        }
+        double[] spread = Stats.ratioRange(process[0], process[c]);
         met &= ratio <= 1.00;
         System.out.printf(
             "cold start, whole process: client / %s = %.3f (per alternation %.3f .. %.3f; in main"
                 + " %.3f), target <= 1.00: %s%n",
             contenders.get(c),
             ratio,
-            low,
-            high,
+            spread[0],
+            spread[1],
             inMainRatio,
-            Stats.peerVerdict(ratio, low, high, 1.00));
+            Stats.peerVerdict(ratio, spread[0], spread[1], 1.00));
       }
       ClassPathReport.print(contenders, emulator, id);
       return met;

@@ -102,38 +102,21 @@ final class IterationHarness {
       boolean peersMet = true;
       for (int c = 3; c < names.size(); c++) {
         double peerRatio = medians[0] / medians[c];
-        double low = Double.MAX_VALUE;
-        double high = 0;
-        for (int pass = 0; pass < PASSES; pass++) {
-          low = Math.min(low, millis[0][pass] / millis[c][pass]);
-          high = Math.max(high, millis[0][pass] / millis[c][pass]);
-        }
+        double[] spread = Stats.ratioRange(millis[0], millis[c]);
         peersMet &= peerRatio <= 1.00;
         System.out.printf(
             "iterate 100,000 users, wall: client / %s = %.3f (per pass %.3f .. %.3f; median page"
                 + " ratio %.3f), target <= 1.00: %s%n",
             names.get(c),
             peerRatio,
-            low,
-            high,
+            spread[0],
+            spread[1],
             Stats.median(pageMillis[0]) / Stats.median(pageMillis[c]),
-            Stats.peerVerdict(peerRatio, low, high, 1.00));
+            Stats.peerVerdict(peerRatio, spread[0], spread[1], 1.00));
       }
 
       long[] heap = new long[3];
-      long checksum =
-          iterate(
-              client,
-              request,
-              seen -> {
-                if (seen == 1) {
-                  heap[0] = usedHeapAfterGc();
-                } else if (seen == 10_000) {
-                  heap[1] = usedHeapAfterGc();
-                } else if (seen == USERS) {
-                  heap[2] = usedHeapAfterGc();
-                }
-              });
+      long checksum = iterate(client, request, seen -> noteHeap(seen, heap));
       double growth = (heap[2] - heap[1]) / (double) heap[1];
       System.out.println("checksum of the users seen: " + checksum);
       System.out.printf(
@@ -145,18 +128,7 @@ final class IterationHarness {
       for (Peer peer : peers) {
         long[] peerHeap = new long[3];
         long[] seen = new long[1];
-        peer.forEachUser(
-            PAGE,
-            (id, email) -> {
-              seen[0]++;
-              if (seen[0] == 1) {
-                peerHeap[0] = usedHeapAfterGc();
-              } else if (seen[0] == 10_000) {
-                peerHeap[1] = usedHeapAfterGc();
-              } else if (seen[0] == USERS) {
-                peerHeap[2] = usedHeapAfterGc();
-              }
-            });
+        peer.forEachUser(PAGE, (id, email) -> noteHeap(++seen[0], peerHeap));
         System.out.printf(
             "heap in use after GC while %s iterates (the user's token loop): at 1 user %.2f MiB,"
                 + " at 10,000 users %.2f MiB, at 100,000 users %.2f MiB, growth %+.1f %%"
@@ -328,6 +300,17 @@ final class IterationHarness {
   /** Touches each user as a caller would; the sum is printed, so no decoding can be skipped. */
   private static long use(UserModel user) {
     return user.getId().length() + user.getEmail().length();
+  }
+
+  /** Reads the heap in use after GC into {@code heap} at the 1st, 10,000th and last user. */
+  private static void noteHeap(long seen, long[] heap) {
+    if (seen == 1) {
+      heap[0] = usedHeapAfterGc();
+    } else if (seen == 10_000) {
+      heap[1] = usedHeapAfterGc();
+    } else if (seen == USERS) {
+      heap[2] = usedHeapAfterGc();
+    }
   }
 
   private static long usedHeapAfterGc() {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Benchmark 4: 100 {@code updateUser} calls from 8 threads against an emulator enforcing Sumo's
@@ -136,41 +137,26 @@ final class QuotaHarness {
             }
           }
         };
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try (SumoUsersClient client = builder.listener(counting).build()) {
-      long start = System.nanoTime();
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        workers.add(
-            pool.submit(
-                () -> {
-                  int i;
-                  while ((i = next.getAndIncrement()) < users.size()) {
-                    UserModel user = users.get(i);
-                    UpdateUserDefinition update =
-                        new UpdateUserDefinition()
-                            .firstName(user.getFirstName())
-                            .lastName(user.getLastName())
-                            .isActive(Boolean.TRUE)
-                            .roleIds(new ArrayList<>(user.getRoleIds()));
-                    try {
-                      client.updateUser(user.getId(), update);
-                      outcome.succeededCount.incrementAndGet();
-                    } catch (SumoThrottledException e) {
-                      outcome.throttled.incrementAndGet();
-                    } catch (RuntimeException e) {
-                      outcome.failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-                    }
-                  }
-                }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-      outcome.wallSeconds = (System.nanoTime() - start) / 1e9;
-    } finally {
-      pool.shutdownNow();
+      outcome.wallSeconds =
+          updateAll(
+              users,
+              user -> {
+                UpdateUserDefinition update =
+                    new UpdateUserDefinition()
+                        .firstName(user.getFirstName())
+                        .lastName(user.getLastName())
+                        .isActive(Boolean.TRUE)
+                        .roleIds(new ArrayList<>(user.getRoleIds()));
+                try {
+                  client.updateUser(user.getId(), update);
+                  outcome.succeededCount.incrementAndGet();
+                } catch (SumoThrottledException e) {
+                  outcome.throttled.incrementAndGet();
+                } catch (RuntimeException e) {
+                  outcome.failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                }
+              });
     }
     outcome.throttledAtCaller = outcome.throttled.get();
     outcome.succeeded = outcome.succeededCount.get();
@@ -194,40 +180,22 @@ final class QuotaHarness {
    * (neither generated library has one), each call made once.
    */
   private static void runPeer(Peer peer, List<UserModel> users) throws Exception {
-    AtomicInteger next = new AtomicInteger();
     AtomicInteger succeeded = new AtomicInteger();
     Map<String, Integer> failures = new ConcurrentHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    long start = System.nanoTime();
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        workers.add(
-            pool.submit(
-                () -> {
-                  int i;
-                  while ((i = next.getAndIncrement()) < users.size()) {
-                    UserModel user = users.get(i);
-                    try {
-                      peer.updateUser(
-                          user.getId(), user.getFirstName(), user.getLastName(), user.getRoleIds());
-                      succeeded.incrementAndGet();
-                    } catch (Exception e) {
-                      int status = peer.statusOf(e);
-                      String key = status > 0 ? "HTTP " + status : e.getClass().getSimpleName();
-                      failures.merge(key, 1, Integer::sum);
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    double wall = (System.nanoTime() - start) / 1e9;
+    double wall =
+        updateAll(
+            users,
+            user -> {
+              try {
+                peer.updateUser(
+                    user.getId(), user.getFirstName(), user.getLastName(), user.getRoleIds());
+                succeeded.incrementAndGet();
+              } catch (Exception e) {
+                int status = peer.statusOf(e);
+                String key = status > 0 ? "HTTP " + status : e.getClass().getSimpleName();
+                failures.merge(key, 1, Integer::sum);
+              }
+            });
     int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
     System.out.printf(
         "%-34s: wall %.2f s, %d succeeded, %d failed at the caller %s; %d server 429s (one"
@@ -238,6 +206,36 @@ final class QuotaHarness {
         failed,
         new TreeMap<>(failures),
         failures.getOrDefault("HTTP 429", 0));
+  }
+
+  /**
+   * Hands every user to {@link #THREADS} threads, each taking the next one until none is left, and
+   * returns the wall time in seconds.
+   */
+  private static double updateAll(List<UserModel> users, Consumer<UserModel> update)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      long start = System.nanoTime();
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  int i;
+                  while ((i = next.getAndIncrement()) < users.size()) {
+                    update.accept(users.get(i));
+                  }
+                }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+      return (System.nanoTime() - start) / 1e9;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static final class Outcome {

@@ -49,7 +49,20 @@ public final class QuotaWorker {
     String coordination = args[4];
     double share = Double.parseDouble(args[5]);
     int threads = Integer.parseInt(args[6]);
-    List<String> ids = List.of(args).subList(7, args.length);
+    // id|firstName|lastName|role;role: the user as it is, written back. Parsed before the start
+    // signal, so that the measured calls do only the call.
+    List<String> ids = new ArrayList<>();
+    List<UpdateUserDefinition> updates = new ArrayList<>();
+    for (String spec : List.of(args).subList(7, args.length)) {
+      String[] user = spec.split("\\|", -1);
+      ids.add(user[0]);
+      updates.add(
+          new UpdateUserDefinition()
+              .firstName(user[1])
+              .lastName(user[2])
+              .isActive(Boolean.TRUE)
+              .roleIds(new ArrayList<>(List.of(user[3].split(";")))));
+    }
 
     AtomicInteger server429 = new AtomicInteger();
     AtomicInteger retries = new AtomicInteger();
@@ -114,18 +127,9 @@ public final class QuotaWorker {
                 () -> {
                   int i;
                   while ((i = next.getAndIncrement()) < ids.size()) {
-                    // id|firstName|lastName|role;role: the user as it is, written back.
-                    String[] user = ids.get(i).split("\\|", -1);
-                    String id = user[0];
-                    UpdateUserDefinition update =
-                        new UpdateUserDefinition()
-                            .firstName(user[1])
-                            .lastName(user[2])
-                            .isActive(Boolean.TRUE)
-                            .roleIds(new ArrayList<>(List.of(user[3].split(";"))));
                     long begin = System.nanoTime();
                     try {
-                      UserModel updated = client.updateUser(id, update);
+                      UserModel updated = client.updateUser(ids.get(i), updates.get(i));
                       if (updated != null) {
                         succeeded.incrementAndGet();
                         perThread[thread]++;

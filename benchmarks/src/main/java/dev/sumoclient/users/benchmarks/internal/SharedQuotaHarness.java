@@ -8,6 +8,7 @@ import dev.sumoclient.users.QuotaPermit;
 import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.generated.model.UserModel;
 import dev.sumoclient.users.quota.redis.RedisQuotas;
+import dev.sumoclient.users.testing.redis.RedisServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Benchmark 7: many JVMs, one Sumo user. An emulator enforcing Sumo's quotas per owner, one Redis,
@@ -51,6 +53,9 @@ final class SharedQuotaHarness {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** The cost measurement's longest wait for a permit, built once, not per measured call. */
+  private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
   private SharedQuotaHarness() {}
 
   static boolean run() throws Exception {
@@ -62,7 +67,7 @@ final class SharedQuotaHarness {
             + " threads, "
             + CALLS
             + " updateUser calls, one quota group, two keys of one owner");
-    System.out.println("redis:   " + RedisProcess.version());
+    System.out.println("redis:   " + RedisServer.version());
     System.out.println(
         "Redis coordinator: rate guard "
             + Long.getLong("bench.rateGuardMillis", 0)
@@ -76,7 +81,7 @@ final class SharedQuotaHarness {
       keys.add(key[0] + ":" + key[1] + ":" + OWNER);
     }
     try (EmulatorProcess emulator = EmulatorProcess.start(CALLS, true, keys);
-        RedisProcess redis = RedisProcess.start();
+        RedisServer redis = RedisServer.start();
         RawOkHttpClient raw = new RawOkHttpClient(emulator.baseUri().toString())) {
       List<UserModel> users = raw.listPage(CALLS, null).getData();
       if (users.size() != CALLS) {
@@ -128,7 +133,7 @@ final class SharedQuotaHarness {
               + (shared.server429 == 0 && shared.failed() == 0 ? "MET" : "MISSED"));
     }
     // A fresh Redis for the cost: nothing else runs now.
-    try (RedisProcess redis = RedisProcess.start()) {
+    try (RedisServer redis = RedisServer.start()) {
       cost(redis.uri());
     }
     return true;
@@ -139,7 +144,7 @@ final class SharedQuotaHarness {
       EmulatorProcess emulator,
       String coordination,
       List<String> specs,
-      RedisProcess killHalfway)
+      @Nullable RedisServer killHalfway)
       throws Exception {
     Thread.sleep(1500); // the emulator's window empties between runs
     admin(emulator, "DELETE", "/quota-stats");
@@ -331,7 +336,7 @@ final class SharedQuotaHarness {
 
   private static void once(QuotaCoordinator coordinator, QuotaKey key, Quotas quotas)
       throws InterruptedException {
-    QuotaPermit permit = coordinator.acquire(key, quotas, Duration.ofSeconds(5));
+    QuotaPermit permit = coordinator.acquire(key, quotas, MAX_WAIT);
     permit.sent();
     permit.close();
   }

@@ -41,6 +41,24 @@ final class Stats {
   }
 
   /**
+   * Returns the lowest and highest of the pairwise ratios {@code ours[i] / other[i]}: the spread of
+   * a ratio over a run's passes or alternations.
+   *
+   * @param ours the client's figures
+   * @param other the other contender's figures, as many, in the same order
+   * @return {min, max}
+   */
+  static double[] ratioRange(double[] ours, double[] other) {
+    double low = Double.MAX_VALUE;
+    double high = 0;
+    for (int i = 0; i < ours.length; i++) {
+      low = Math.min(low, ours[i] / other[i]);
+      high = Math.max(high, ours[i] / other[i]);
+    }
+    return new double[] {low, high};
+  }
+
+  /**
    * Judges a ratio client / other against its target, given the spread the same run showed.
    *
    * @param ratio the ratio of the medians

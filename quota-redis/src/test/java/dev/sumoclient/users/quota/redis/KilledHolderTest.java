@@ -7,6 +7,7 @@ import dev.sumoclient.users.QuotaKey;
 import dev.sumoclient.users.QuotaPermit;
 import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.SumoTimeoutException;
+import dev.sumoclient.users.testing.redis.RedisServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sumoclient.users.quota.redis.internal.KeyNames;
 import dev.sumoclient.users.quota.redis.internal.Scripts;
+import dev.sumoclient.users.testing.redis.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -9,6 +9,7 @@ import dev.sumoclient.users.QuotaPermit;
 import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.SumoClientException;
 import dev.sumoclient.users.SumoTimeoutException;
+import dev.sumoclient.users.testing.redis.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;

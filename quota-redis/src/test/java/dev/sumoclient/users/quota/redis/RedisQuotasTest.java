@@ -8,6 +8,7 @@ import dev.sumoclient.users.QuotaPermit;
 import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.SumoConfigurationException;
 import dev.sumoclient.users.SumoTimeoutException;
+import dev.sumoclient.users.testing.redis.RedisServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.sumoclient.users.QuotaKey;
 import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.SumoUsersClient;
 import dev.sumoclient.users.emulator.SumoEmulator;
+import dev.sumoclient.users.testing.redis.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;

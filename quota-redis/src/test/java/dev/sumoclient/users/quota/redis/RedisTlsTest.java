@@ -12,6 +12,8 @@ import dev.sumoclient.users.SumoConfigurationException;
 import dev.sumoclient.users.SumoTimeoutException;
 import dev.sumoclient.users.SumoUsersClient;
 import dev.sumoclient.users.emulator.SumoEmulator;
+import dev.sumoclient.users.testing.redis.RedisServer;
+import dev.sumoclient.users.testing.redis.TestCertificates;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,11 +12,9 @@ import dev.sumoclient.users.SumoUsersClient;
 import dev.sumoclient.users.emulator.SumoEmulator;
 import dev.sumoclient.users.emulator.SumoEmulatorExtension;
 import dev.sumoclient.users.quota.redis.RedisQuotas;
+import dev.sumoclient.users.testing.redis.RedisServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -158,34 +156,9 @@ class QuotaAutoConfigurationTest {
       throws Exception {
     // Skipped only where redis-server is absent, as quota-redis's own tests are; CI installs it and
     // fails on any skip (.ci/check-skips).
-    Path redisServer =
-        java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":"))
-            .map(dir -> Path.of(dir, "redis-server"))
-            .filter(Files::isExecutable)
-            .findFirst()
-            .orElse(null);
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        redisServer != null, "redis-server is not installed: apt-get install -y redis-server");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    Process redis =
-        new ProcessBuilder(
-                redisServer.toString(),
-                "--port",
-                Integer.toString(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    try {
-      awaitPing(port);
+    RedisServer.assumeInstalled();
+    try (RedisServer redis = RedisServer.start()) {
+      int port = redis.port();
       QuotaCoordinator[] coordinator = new QuotaCoordinator[1];
       runner
           .withPropertyValues(
@@ -207,17 +180,6 @@ class QuotaAutoConfigurationTest {
                       new QuotaKey("g", "a"), Quotas.sumoDefaults(), Duration.ofSeconds(1)))
           .as("closed with the context")
           .isInstanceOf(IllegalStateException.class);
-    } finally {
-      redis.destroy();
-      redis.waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  private static void awaitPing(int port) throws Exception {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!redisCli(port, "PING").contains("PONG")) {
-      assertThat(System.nanoTime()).as("redis-server answers PING").isLessThan(until);
-      Thread.sleep(50);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.sumoclient.users.quota.redis;
+package dev.sumoclient.users.testing.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ import javax.net.ssl.TrustManagerFactory;
  * made at run time with the running JDK's own {@code keytool}, as PEM files {@code redis-server}
  * reads. Nothing is committed; the directory is deleted on {@link #close()}.
  */
-final class TestCertificates implements AutoCloseable {
+public final class TestCertificates implements AutoCloseable {
   private final Path dir;
   private final Path caCertificate;
   private final Path serverCertificate;
@@ -45,7 +45,7 @@ final class TestCertificates implements AutoCloseable {
    *
    * @return the files
    */
-  static TestCertificates create() {
+  public static TestCertificates create() {
     try {
       TestCertificates files =
           new TestCertificates(Files.createTempDirectory("redis-tls").toRealPath());
@@ -73,7 +73,7 @@ final class TestCertificates implements AutoCloseable {
         "-groupname",
         "secp256r1",
         "-dname",
-        "CN=sumo-users quota-redis test CA",
+        "CN=sumo-users redis test CA",
         "-ext",
         "bc:c",
         "-ext",
@@ -174,22 +174,22 @@ final class TestCertificates implements AutoCloseable {
   }
 
   /** The CA's certificate (PEM), the file a user gives the client to trust. */
-  Path caCertificate() {
+  public Path caCertificate() {
     return caCertificate;
   }
 
   /** The server's certificate (PEM), for {@code --tls-cert-file}. */
-  Path serverCertificate() {
+  public Path serverCertificate() {
     return serverCertificate;
   }
 
   /** The server's private key (PKCS#8 PEM), for {@code --tls-key-file}. */
-  Path serverKey() {
+  public Path serverKey() {
     return serverKey;
   }
 
   /** A TLS context trusting only this CA, for the harness's own {@code PING}. */
-  SSLContext clientContext() {
+  public SSLContext clientContext() {
     try (InputStream in = Files.newInputStream(caCertificate)) {
       Certificate ca = CertificateFactory.getInstance("X.509").generateCertificate(in);
       KeyStore trusted = KeyStore.getInstance("PKCS12");

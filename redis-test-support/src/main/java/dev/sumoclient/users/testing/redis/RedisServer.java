@@ -1,4 +1,4 @@
-package dev.sumoclient.users.quota.redis;
+package dev.sumoclient.users.testing.redis;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,12 +20,14 @@ import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real {@code redis-server} for one test class: started on a free loopback port with nothing
- * persisted, polled with {@code PING} until it answers, and stopped after.
+ * A real {@code redis-server} for a test class or a benchmark: started on a free loopback port with
+ * nothing persisted, polled with {@code PING} until it answers, and stopped after.
  *
  * <p>{@code --port 0} would disable TCP, so the port is picked with a {@link ServerSocket} first.
+ * The server's output goes to a temporary log, quoted when it fails to start and deleted on {@link
+ * #close()}.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
   private final int port;
   private final Path log;
   private final List<String> extra;
@@ -44,7 +46,7 @@ final class RedisServer implements AutoCloseable {
    *
    * @return the path
    */
-  static Optional<Path> executable() {
+  public static Optional<Path> executable() {
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
     for (String dir :
         (path + File.pathSeparator + "/usr/sbin:/usr/bin").split(File.pathSeparator)) {
@@ -56,15 +58,19 @@ final class RedisServer implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** What is missing, and how to install it. */
+  private static final String NOT_INSTALLED =
+      "redis-server is not installed (apt-get install -y redis-server)";
+
   /** The reason printed when a test skips: the only reason any Redis test may skip. */
-  static final String ABSENT =
-      "redis-server is not installed (apt-get install -y redis-server); the Redis tests skip";
+  private static final String ABSENT = NOT_INSTALLED + "; the Redis tests skip";
 
   /**
    * Skips the calling test class, with the reason printed, when {@code redis-server} is absent: the
-   * only reason a Redis test may skip ({@code .ci/run} fails on any skipped Redis test).
+   * only reason a Redis test may skip ({@code .ci/check-skips} fails on any skipped Redis test).
+   * Needs JUnit Jupiter on the class path (tests only).
    */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     if (executable().isEmpty()) {
       System.out.println("SKIPPED: " + ABSENT);
       org.junit.jupiter.api.Assumptions.abort(ABSENT);
@@ -77,17 +83,8 @@ final class RedisServer implements AutoCloseable {
    * @param extra more {@code redis-server} options, such as {@code --requirepass}
    * @return the running server
    */
-  static RedisServer start(String... extra) {
-    RedisServer server;
-    try {
-      server =
-          new RedisServer(
-              freePort(), Files.createTempFile("redis-server", ".log"), List.of(extra), null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.startProcess();
-    return server;
+  public static RedisServer start(String... extra) {
+    return launch(null, null, extra);
   }
 
   /**
@@ -99,20 +96,8 @@ final class RedisServer implements AutoCloseable {
    * @param extra more {@code redis-server} options, such as {@code --requirepass}
    * @return the running server
    */
-  static RedisServer startTls(TestCertificates certificates, String... extra) {
-    RedisServer server;
-    try {
-      server =
-          new RedisServer(
-              freePort(),
-              Files.createTempFile("redis-server", ".log"),
-              List.of(extra),
-              certificates);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.startProcess();
-    return server;
+  public static RedisServer startTls(TestCertificates certificates, String... extra) {
+    return launch(null, certificates, extra);
   }
 
   /**
@@ -122,11 +107,20 @@ final class RedisServer implements AutoCloseable {
    * @param extra more {@code redis-server} options
    * @return the running server
    */
-  static RedisServer startOn(int port, String... extra) {
+  public static RedisServer startOn(int port, String... extra) {
+    return launch(port, null, extra);
+  }
+
+  private static RedisServer launch(
+      @Nullable Integer port, @Nullable TestCertificates tls, String... extra) {
     RedisServer server;
     try {
       server =
-          new RedisServer(port, Files.createTempFile("redis-server", ".log"), List.of(extra), null);
+          new RedisServer(
+              port == null ? freePort() : port,
+              Files.createTempFile("redis-server", ".log"),
+              List.of(extra),
+              tls);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -134,14 +128,20 @@ final class RedisServer implements AutoCloseable {
     return server;
   }
 
-  static int freePort() throws IOException {
+  /**
+   * Returns a loopback port nothing listens on now.
+   *
+   * @return the port
+   * @throws IOException when no socket can be opened
+   */
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }
 
   private void startProcess() {
-    Path exe = executable().orElseThrow(() -> new IllegalStateException(ABSENT));
+    Path exe = executable().orElseThrow(() -> new IllegalStateException(NOT_INSTALLED));
     List<String> command = new ArrayList<>();
     command.add(exe.toString());
     if (tls == null) {
@@ -244,20 +244,47 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  int port() {
+  /**
+   * Returns the version line {@code redis-server --version} prints, for a benchmark's report.
+   *
+   * @return the version, such as {@code Redis server v=7.0.15 ...}
+   * @throws IllegalStateException when {@code redis-server} is not installed
+   */
+  public static String version() {
+    Path exe = executable().orElseThrow(() -> new IllegalStateException(NOT_INSTALLED));
+    try {
+      Process p = new ProcessBuilder(exe.toString(), "--version").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      p.waitFor(10, TimeUnit.SECONDS);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + exe, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+
+  /**
+   * Returns the port it listens on (TLS only, for {@link #startTls}).
+   *
+   * @return the port
+   */
+  public int port() {
     return port;
   }
 
-  URI uri() {
+  /**
+   * Returns {@code redis://127.0.0.1:<port>}, or {@code rediss://...} for {@link #startTls}.
+   *
+   * @return the address, without a password
+   */
+  public URI uri() {
     return URI.create((tls == null ? "redis" : "rediss") + "://127.0.0.1:" + port);
   }
 
-  boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
   /** Kills the server at once (SIGKILL): nothing saved, clients see the connection drop. */
-  void kill() {
+  public void kill() {
     Process p = process;
     if (p != null) {
       p.destroyForcibly();
@@ -271,13 +298,17 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Starts it again on the same port, empty. */
-  void restart() {
+  public void restart() {
     kill();
     startProcess();
   }
 
-  /** Sends SIGSTOP or SIGCONT: a stopped Redis accepts connections but answers nothing. */
-  void signal(String name) {
+  /**
+   * Sends SIGSTOP or SIGCONT: a stopped Redis accepts connections but answers nothing.
+   *
+   * @param name the signal's name, {@code STOP} or {@code CONT}
+   */
+  public void signal(String name) {
     Process p = process;
     if (p == null) {
       throw new IllegalStateException("not running");
@@ -292,7 +323,8 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  void stop() {
+  /** Stops it (SIGTERM, then SIGKILL after 10 s); {@link #close()} also deletes its log. */
+  public void stop() {
     Process p = process;
     if (p != null) {
       if (!p.isAlive()) {
