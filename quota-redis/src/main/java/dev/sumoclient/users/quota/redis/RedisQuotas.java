@@ -93,7 +93,10 @@ public final class RedisQuotas implements QuotaCoordinator {
   private final long arrivalMicros;
   private final QuotaCoordinator local = QuotaCoordinator.inJvm();
   private final Leases leases = new Leases();
-  private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+
+  /** One gate per group and access id, so their key names are hashed once, not per request. */
+  private final Map<QuotaKey, Gate> gates = new ConcurrentHashMap<>();
+
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisQuotas(Builder builder, RedisURI uri, String where) {
@@ -152,15 +155,14 @@ public final class RedisQuotas implements QuotaCoordinator {
     if (!link.isUp()) {
       return fallbackAcquire(key, quotas, start, deadline);
     }
-    KeyNames names = KeyNames.of(key.group(), key.accessId());
-    Gate gate = gates.computeIfAbsent(names.inFlight(), k -> new Gate());
+    Gate gate = gates.computeIfAbsent(key, Gate::new);
+    KeyNames names = gate.names;
     // One waiter per access id and JVM asks Redis at a time, the others queue behind it in
     // arrival order: fair within the JVM, and no herd of threads polling Redis.
     if (!gate.lock.tryLock(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS)) {
       throw timeout("an earlier request of this access id is still waiting", start);
     }
     try {
-      String[] keys = names.forAcquire();
       String windowMicros =
           Long.toString(TimeUnit.NANOSECONDS.toMicros(quotas.per().toNanos()) + guardMicros);
       // One id for all of this caller's attempts: it is also its place in the group's queue.
@@ -174,7 +176,7 @@ public final class RedisQuotas implements QuotaCoordinator {
         Long.toString(STALE_WAITER_MICROS)
       };
       try {
-        return acquireLoop(key, quotas, start, deadline, names, gate, keys, args, lease);
+        return acquireLoop(key, quotas, start, deadline, gate, args, lease);
       } finally {
         if (!leases.holds(names.inFlight(), lease)) {
           // Gave up (deadline, fallback, interrupt): leave the queue so later waiters move up.
@@ -192,9 +194,7 @@ public final class RedisQuotas implements QuotaCoordinator {
       Quotas quotas,
       long start,
       long deadline,
-      KeyNames names,
       Gate gate,
-      String[] keys,
       String[] args,
       String lease)
       throws InterruptedException {
@@ -205,7 +205,7 @@ public final class RedisQuotas implements QuotaCoordinator {
       long bound = Math.min(commandTimeout, Math.max(remaining, MIN_ROUND_TRIP_NANOS));
       List<Long> answer;
       try {
-        answer = link.eval(Scripts.ACQUIRE, ScriptOutputType.MULTI, keys, args, bound);
+        answer = link.eval(Scripts.ACQUIRE, ScriptOutputType.MULTI, gate.acquireKeys, args, bound);
       } catch (RedisUnavailableException e) {
         if (!e.timedOut() || bound >= commandTimeout) {
           link.markDown(e, "acquire");
@@ -214,8 +214,8 @@ public final class RedisQuotas implements QuotaCoordinator {
         return fallbackAcquire(key, quotas, start, deadline);
       }
       if (answer.get(0) == 1L) {
-        leases.add(names.inFlight(), lease);
-        return new RedisPermit(names, lease, gate, Duration.ofNanos(System.nanoTime() - start));
+        leases.add(gate.names.inFlight(), lease);
+        return new RedisPermit(lease, gate, Duration.ofNanos(System.nanoTime() - start));
       }
       long waitNanos = TimeUnit.MICROSECONDS.toNanos(Math.max(answer.get(2), 0));
       remaining = deadline - System.nanoTime();
@@ -305,10 +305,24 @@ public final class RedisQuotas implements QuotaCoordinator {
     FAIL_FAST
   }
 
-  /** The waiters of one access id in this JVM: a fair lock, and a signal when a permit returns. */
+  /**
+   * The waiters of one group and access id in this JVM: a fair lock, and a signal when a permit
+   * returns; with the Redis keys they use.
+   */
   private static final class Gate {
     final ReentrantLock lock = new ReentrantLock(true);
+    final KeyNames names;
+    final String[] acquireKeys;
+    final String[] sentKeys;
+    final String[] releaseKeys;
     private long released;
+
+    Gate(QuotaKey key) {
+      this.names = KeyNames.of(key.group(), key.accessId());
+      this.acquireKeys = names.forAcquire();
+      this.sentKeys = new String[] {names.rate()};
+      this.releaseKeys = new String[] {names.rate(), names.inFlight()};
+    }
 
     synchronized long version() {
       return released;
@@ -327,15 +341,13 @@ public final class RedisQuotas implements QuotaCoordinator {
   }
 
   private final class RedisPermit implements QuotaPermit {
-    private final KeyNames names;
     private final String lease;
     private final Gate gate;
     private final Duration waited;
     private final AtomicBoolean sent = new AtomicBoolean();
     private final AtomicBoolean done = new AtomicBoolean();
 
-    RedisPermit(KeyNames names, String lease, Gate gate, Duration waited) {
-      this.names = names;
+    RedisPermit(String lease, Gate gate, Duration waited) {
       this.lease = lease;
       this.gate = gate;
       this.waited = waited;
@@ -349,18 +361,16 @@ public final class RedisQuotas implements QuotaCoordinator {
     @Override
     public void sent() {
       if (!done.get() && sent.compareAndSet(false, true)) {
-        link.fire(Scripts.SENT, new String[] {names.rate()}, new String[] {lease});
+        link.fire(Scripts.SENT, gate.sentKeys, new String[] {lease});
       }
     }
 
     @Override
     public void close() {
       if (done.compareAndSet(false, true)) {
-        leases.remove(names.inFlight(), lease);
+        leases.remove(gate.names.inFlight(), lease);
         link.fire(
-            Scripts.RELEASE,
-            new String[] {names.rate(), names.inFlight()},
-            new String[] {lease, Long.toString(arrivalMicros)});
+            Scripts.RELEASE, gate.releaseKeys, new String[] {lease, Long.toString(arrivalMicros)});
         gate.signal();
       }
     }
