@@ -7,6 +7,7 @@ import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.SumoClientException;
 import dev.sumoclient.users.SumoConfigurationException;
 import dev.sumoclient.users.SumoTimeoutException;
+import dev.sumoclient.users.internal.Durations;
 import dev.sumoclient.users.quota.redis.internal.KeyNames;
 import dev.sumoclient.users.quota.redis.internal.Leases;
 import dev.sumoclient.users.quota.redis.internal.RedisLink;
@@ -148,7 +149,7 @@ public final class RedisQuotas implements QuotaCoordinator {
   public QuotaPermit acquire(QuotaKey key, Quotas quotas, Duration maxWait)
       throws InterruptedException {
     long start = System.nanoTime();
-    long deadline = start + Math.min(maxWait.toNanos(), Long.MAX_VALUE / 4);
+    long deadline = Durations.deadline(start, maxWait);
     if (closed.get()) {
       throw new IllegalStateException("RedisQuotas is closed");
     }
