@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
@@ -309,6 +310,9 @@ public final class RedisQuotas implements QuotaCoordinator {
   /**
    * The waiters of one group and access id in this JVM: a fair lock, and a signal when a permit
    * returns; with the Redis keys they use.
+   *
+   * <p>Like the in-JVM coordinator it waits on {@link ReentrantLock} conditions, never monitors, so
+   * a virtual thread waiting for a release does not pin its carrier (JDK 21 to 23).
    */
   private static final class Gate {
     final ReentrantLock lock = new ReentrantLock(true);
@@ -316,6 +320,8 @@ public final class RedisQuotas implements QuotaCoordinator {
     final String[] acquireKeys;
     final String[] sentKeys;
     final String[] releaseKeys;
+    private final ReentrantLock releaseLock = new ReentrantLock();
+    private final Condition releasedSignal = releaseLock.newCondition();
     private long released;
 
     Gate(QuotaKey key) {
@@ -325,18 +331,33 @@ public final class RedisQuotas implements QuotaCoordinator {
       this.releaseKeys = new String[] {names.rate(), names.inFlight()};
     }
 
-    synchronized long version() {
-      return released;
+    long version() {
+      releaseLock.lock();
+      try {
+        return released;
+      } finally {
+        releaseLock.unlock();
+      }
     }
 
-    synchronized void signal() {
-      released++;
-      notifyAll();
+    void signal() {
+      releaseLock.lock();
+      try {
+        released++;
+        releasedSignal.signalAll();
+      } finally {
+        releaseLock.unlock();
+      }
     }
 
-    synchronized void awaitRelease(long version, long nanos) throws InterruptedException {
-      if (released == version && nanos > 0) {
-        TimeUnit.NANOSECONDS.timedWait(this, nanos);
+    void awaitRelease(long version, long nanos) throws InterruptedException {
+      releaseLock.lock();
+      try {
+        if (released == version && nanos > 0) {
+          releasedSignal.awaitNanos(nanos);
+        }
+      } finally {
+        releaseLock.unlock();
       }
     }
   }
