@@ -40,14 +40,15 @@ public final class RedisQuotaCoordinatorProvider implements QuotaCoordinatorProv
   }
 
   /**
-   * Applies the fallback settings found in system properties, then the environment.
+   * Applies the fallback settings found in system properties, then the environment; package-private
+   * so that tests pass their own.
    *
    * @param builder the builder
    * @param properties system properties
    * @param env environment variables
    * @return the builder
    */
-  public static RedisQuotas.Builder configure(
+  static RedisQuotas.Builder configure(
       RedisQuotas.Builder builder,
       Function<String, @Nullable String> properties,
       Function<String, @Nullable String> env) {
