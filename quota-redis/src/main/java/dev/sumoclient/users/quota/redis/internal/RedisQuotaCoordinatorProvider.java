@@ -36,19 +36,26 @@ public final class RedisQuotaCoordinatorProvider implements QuotaCoordinatorProv
 
   @Override
   public QuotaCoordinator create(URI url) {
-    return configure(RedisQuotas.builder(url), System::getProperty, System::getenv).build();
+    return create(url, System::getProperty, System::getenv);
+  }
+
+  @Override
+  public QuotaCoordinator create(
+      URI url,
+      Function<String, @Nullable String> properties,
+      Function<String, @Nullable String> env) {
+    return configure(RedisQuotas.builder(url), properties, env).build();
   }
 
   /**
-   * Applies the fallback settings found in system properties, then the environment; package-private
-   * so that tests pass their own.
+   * Applies the fallback settings found in system properties, then the environment.
    *
    * @param builder the builder
    * @param properties system properties
    * @param env environment variables
    * @return the builder
    */
-  static RedisQuotas.Builder configure(
+  private static RedisQuotas.Builder configure(
       RedisQuotas.Builder builder,
       Function<String, @Nullable String> properties,
       Function<String, @Nullable String> env) {

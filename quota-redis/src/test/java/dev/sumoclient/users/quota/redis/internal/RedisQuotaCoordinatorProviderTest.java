@@ -3,23 +3,49 @@ package dev.sumoclient.users.quota.redis.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sumoclient.users.QuotaCoordinator;
+import dev.sumoclient.users.SumoClientException;
 import dev.sumoclient.users.SumoConfigurationException;
+import dev.sumoclient.users.SumoUsersClient;
 import dev.sumoclient.users.quota.redis.RedisQuotas;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The fallback settings the README documents for SUMOLOGIC_QUOTA_REDIS_URL users. */
+/**
+ * The fallback settings the README documents for SUMOLOGIC_QUOTA_REDIS_URL users, read from where
+ * the URL was read.
+ */
 class RedisQuotaCoordinatorProviderTest {
   /** Nothing listens on port 1: the coordinator starts falling back, which toString names. */
   private static final URI NO_REDIS = URI.create("redis://127.0.0.1:1");
 
   private static String configured(Map<String, String> properties, Map<String, String> env) {
-    try (RedisQuotas quotas =
-        RedisQuotaCoordinatorProvider.configure(
-                RedisQuotas.builder(NO_REDIS), properties::get, env::get)
-            .build()) {
+    try (QuotaCoordinator quotas =
+        new RedisQuotaCoordinatorProvider().create(NO_REDIS, properties::get, env::get)) {
+      assertThat(quotas).isInstanceOf(RedisQuotas.class);
       return quotas.toString();
+    }
+  }
+
+  @Test
+  void aClientGivenItsEnvironmentTakesTheFallbackPolicyFromThatEnvironment() {
+    Map<String, String> env =
+        Map.of(
+            "SUMOLOGIC_BASE_URL", "http://127.0.0.1:1/api",
+            "SUMOLOGIC_ACCESSID", "suProviderEnv",
+            "SUMOLOGIC_ACCESSKEY", "provider-env-access-key",
+            "SUMOLOGIC_QUOTA_REDIS_URL", NO_REDIS.toString(),
+            "SUMOLOGIC_QUOTA_REDIS_FALLBACK", "fail-fast");
+    try (SumoUsersClient client =
+        SumoUsersClient.builder()
+            .fromEnvironment(env::get)
+            .callTimeout(Duration.ofSeconds(5))
+            .build()) {
+      assertThatThrownBy(() -> client.getUser("0000000000000001"))
+          .isInstanceOf(SumoClientException.class)
+          .hasMessageContaining("FAIL_FAST");
     }
   }
 
