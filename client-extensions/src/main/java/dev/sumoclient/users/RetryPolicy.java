@@ -1,5 +1,6 @@
 package dev.sumoclient.users;
 
+import dev.sumoclient.users.internal.Durations;
 import java.time.Duration;
 
 /**
@@ -100,20 +101,11 @@ public final class RetryPolicy {
    * @return a wait between zero and {@code min(maxDelay, baseDelay * 2^(retry-1))}
    */
   public Duration backoff(int retry, double random) {
-    long base = saturatedNanos(baseDelay);
+    long base = Durations.saturatedNanos(baseDelay);
     int shift = Math.min(Math.max(retry - 1, 0), 30);
     long ceiling = base > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : base << shift;
-    ceiling = Math.min(ceiling, saturatedNanos(maxDelay));
+    ceiling = Math.min(ceiling, Durations.saturatedNanos(maxDelay));
     return Duration.ofNanos((long) (ceiling * Math.min(Math.max(random, 0.0), 1.0)));
-  }
-
-  /**
-   * Nanoseconds of a duration, capped at what a long holds (about 292 years) instead of failing.
-   */
-  private static long saturatedNanos(Duration duration) {
-    return duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0
-        ? Long.MAX_VALUE
-        : duration.toNanos();
   }
 
   /** Returns a description of the policy. */

@@ -393,6 +393,11 @@ public final class SumoUsersClient implements AutoCloseable {
     private @Nullable String quotaGroup;
     private @Nullable String environmentQuotaGroup;
     private Map.@Nullable Entry<String, String> environmentQuotaUrl;
+
+    /** The sources the quota URL came from, where its provider reads its own settings. */
+    private Function<String, @Nullable String> environmentProperties = System::getProperty;
+
+    private Function<String, @Nullable String> environmentVariables = System::getenv;
     private boolean followDeploymentRedirects;
     private Function<Deployment, URI> deploymentEndpoint = Deployment::apiBaseUri;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -521,6 +526,8 @@ public final class SumoUsersClient implements AutoCloseable {
         environmentQuotaGroup = checkedGroup(group.getKey(), group.getValue());
       }
       environmentQuotaUrl = firstSet(properties, env, QUOTA_URL_PROPERTY, QUOTA_URL_VARIABLE);
+      environmentProperties = properties;
+      environmentVariables = env;
       return this;
     }
 
@@ -827,7 +834,12 @@ public final class SumoUsersClient implements AutoCloseable {
       QuotaCoordinator coordinator = quotaCoordinator;
       boolean ownsCoordinator = false;
       if (coordinator == null && rateLimiting && environmentQuotaUrl != null) {
-        coordinator = fromProvider(environmentQuotaUrl.getKey(), environmentQuotaUrl.getValue());
+        coordinator =
+            fromProvider(
+                environmentQuotaUrl.getKey(),
+                environmentQuotaUrl.getValue(),
+                environmentProperties,
+                environmentVariables);
         ownsCoordinator = true;
       }
       if (coordinator == null) {
@@ -862,7 +874,11 @@ public final class SumoUsersClient implements AutoCloseable {
     /**
      * Finds the provider for a URL from the environment; messages name the variable, not the URL.
      */
-    private static QuotaCoordinator fromProvider(String variable, String value) {
+    private static QuotaCoordinator fromProvider(
+        String variable,
+        String value,
+        Function<String, @Nullable String> properties,
+        Function<String, @Nullable String> env) {
       URI url;
       try {
         url = new URI(value);
@@ -883,7 +899,7 @@ public final class SumoUsersClient implements AutoCloseable {
         for (QuotaCoordinatorProvider provider :
             ServiceLoader.load(QuotaCoordinatorProvider.class, loader)) {
           if (provider.supports(url)) {
-            return provider.create(url);
+            return provider.create(url, properties, env);
           }
         }
       }

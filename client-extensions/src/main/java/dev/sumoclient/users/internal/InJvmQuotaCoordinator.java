@@ -147,7 +147,7 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
   public QuotaPermit acquire(QuotaKey key, Quotas quotas, Duration maxWait)
       throws InterruptedException {
     long begin = time.nanoTime();
-    long deadline = begin + Math.max(0, saturatedNanos(maxWait));
+    long deadline = Durations.deadline(begin, maxWait);
     sweepIfLarge(begin);
     FlightStage flight =
         enter(flights, new FlightKey(key.accessId(), quotas.maxConcurrent()), FlightStage::new);
@@ -178,14 +178,6 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
       if (!granted) {
         flight.leave();
       }
-    }
-  }
-
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException e) {
-      return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE / 4;
     }
   }
 

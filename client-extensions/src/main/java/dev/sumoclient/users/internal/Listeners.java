@@ -18,15 +18,6 @@ final class Listeners {
   private final Supplier<@Nullable Deployment> deployment;
 
   /**
-   * Wraps the user's listener.
-   *
-   * @param delegate the listener, or null when nobody listens
-   */
-  Listeners(@Nullable ClientListener delegate) {
-    this(delegate, () -> null);
-  }
-
-  /**
    * Wraps the user's listener, naming in each request event the deployment calls go to.
    *
    * @param delegate the listener, or null when nobody listens

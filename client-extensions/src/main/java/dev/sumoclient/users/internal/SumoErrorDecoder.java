@@ -47,16 +47,12 @@ final class SumoErrorDecoder implements ErrorDecoder {
     }
     byte[] body = readBody(response);
     Duration retryAfter = RetryAfter.parse(header(response, "Retry-After"), time.now());
-    String errorId = null;
-    List<ErrorDetail> errors = new ArrayList<>();
-    String snippet = null;
     List<String> secrets = attempt != null ? attempt.secrets() : List.of();
-    if (!parseSumoError(body, errors, secrets) || errors.isEmpty()) {
-      snippet = Redaction.snippet(body, secrets);
-    }
-    if (snippet == null) {
-      errorId = sumoErrorId(body);
-    }
+    // Read once: the errors and the id come from the same document.
+    JsonNode root = readJson(body);
+    List<ErrorDetail> errors = sumoErrors(root, secrets);
+    String snippet = errors.isEmpty() ? Redaction.snippet(body, secrets) : null;
+    String errorId = snippet == null ? sumoErrorId(root) : null;
     return switch (status) {
       case 400 ->
           new SumoBadRequestException(operation, status, errorId, errors, retryAfter, snippet);
@@ -125,37 +121,42 @@ final class SumoErrorDecoder implements ErrorDecoder {
     }
   }
 
-  private boolean parseSumoError(byte[] body, List<ErrorDetail> errors, List<String> secrets) {
+  /** Returns the body as JSON, or null when it is empty or not JSON. */
+  private @Nullable JsonNode readJson(byte[] body) {
     if (body.length == 0) {
-      return false;
+      return null;
     }
     try {
-      JsonNode root = mapper.readTree(body);
-      if (root == null || !root.isObject() || !root.path("errors").isArray()) {
-        return false;
-      }
-      for (JsonNode e : root.path("errors")) {
-        errors.add(
-            new ErrorDetail(
-                Redaction.redact(e.path("code").asText(""), secrets),
-                Redaction.redact(e.path("message").asText(""), secrets),
-                e.hasNonNull("detail")
-                    ? Redaction.redact(e.path("detail").asText(), secrets)
-                    : null));
-      }
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private @Nullable String sumoErrorId(byte[] body) {
-    try {
-      JsonNode id = mapper.readTree(body).path("id");
-      return id.isValueNode() && !id.isNull() ? id.asText() : null;
+      return mapper.readTree(body);
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** Returns the entries of Sumo's {@code errors} array, redacted; none for any other body. */
+  private static List<ErrorDetail> sumoErrors(@Nullable JsonNode root, List<String> secrets) {
+    if (root == null || !root.isObject() || !root.path("errors").isArray()) {
+      return List.of();
+    }
+    List<ErrorDetail> errors = new ArrayList<>();
+    for (JsonNode e : root.path("errors")) {
+      errors.add(
+          new ErrorDetail(
+              Redaction.redact(e.path("code").asText(""), secrets),
+              Redaction.redact(e.path("message").asText(""), secrets),
+              e.hasNonNull("detail")
+                  ? Redaction.redact(e.path("detail").asText(), secrets)
+                  : null));
+    }
+    return errors;
+  }
+
+  private static @Nullable String sumoErrorId(@Nullable JsonNode root) {
+    if (root == null) {
+      return null;
+    }
+    JsonNode id = root.path("id");
+    return id.isValueNode() && !id.isNull() ? id.asText() : null;
   }
 
   private static byte[] readBody(Response response) {

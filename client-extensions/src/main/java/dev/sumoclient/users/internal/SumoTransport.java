@@ -84,20 +84,22 @@ final class SumoTransport implements feign.Client {
       };
 
   /**
-   * The Basic header of the credentials last seen: the provider is still asked per request, and a
-   * different instance (a rotated key) builds a new value; the same one reuses it instead of
-   * encoding Base64 on every call.
+   * What the transport derives from the credentials last seen: the provider is still asked per
+   * request, and a different instance (a rotated key) builds new values; the same one reuses them
+   * instead of encoding Base64 and building the quota key on every call.
    */
   private volatile @Nullable Authorization authorization;
 
   /**
-   * A Basic header and what no message may show of it.
+   * A Basic header, what no message may show of it, and the quota key of its access id.
    *
    * @param credentials the credentials it was built from
    * @param header the header value
    * @param secrets the access key and the Base64 token, for redaction
+   * @param quotaKey the group (the access id by default) and access id requests are counted under
    */
-  private record Authorization(Credentials credentials, String header, List<String> secrets) {}
+  private record Authorization(
+      Credentials credentials, String header, List<String> secrets, QuotaKey quotaKey) {}
 
   private static final byte[] NO_BYTES = new byte[0];
 
@@ -128,7 +130,7 @@ final class SumoTransport implements feign.Client {
   public feign.Response execute(feign.Request request, feign.Request.Options options) {
     Attempt attempt = Attempt.require();
     String operation = attempt.operation().operationId();
-    Credentials creds = credentials.resolveCredentials();
+    Authorization auth = authorizationFor(credentials.resolveCredentials());
     // Logging and events are off by default; only pay for their arguments when someone listens.
     boolean observed = LOG.isDebugEnabled() || listener.active();
 
@@ -138,11 +140,11 @@ final class SumoTransport implements feign.Client {
     QuotaPermit permit = null;
     try {
       if (q != null) {
-        permit = acquire(q, creds.accessId(), attempt);
+        permit = acquire(q, auth.quotaKey(), attempt);
         throttledByQuota(operation, permit.waited());
       }
       // Built once the permit is held, so it travels as a tag to PERMIT_EVENTS (request written).
-      Request okRequest = toOkHttp(request, creds, attempt, permit);
+      Request okRequest = toOkHttp(request, auth, attempt, permit);
       long remaining = attempt.deadlineNanos() - time.nanoTime();
       if (remaining <= 0) {
         throw new SumoTimeoutException(
@@ -255,10 +257,8 @@ final class SumoTransport implements feign.Client {
     }
   }
 
-  private QuotaPermit acquire(Quotas q, String accessId, Attempt attempt) {
+  private QuotaPermit acquire(Quotas q, QuotaKey key, Attempt attempt) {
     String operation = attempt.operation().operationId();
-    String group = quotaGroup;
-    QuotaKey key = new QuotaKey(group == null ? accessId : group, accessId);
     Duration maxWait = Duration.ofNanos(Math.max(0, attempt.deadlineNanos() - time.nanoTime()));
     QuotaPermit permit;
     try {
@@ -298,7 +298,10 @@ final class SumoTransport implements feign.Client {
   }
 
   private Request toOkHttp(
-      feign.Request request, Credentials creds, Attempt attempt, @Nullable QuotaPermit permit) {
+      feign.Request request,
+      Authorization authorization,
+      Attempt attempt,
+      @Nullable QuotaPermit permit) {
     Request.Builder builder = new Request.Builder().url(HttpUrl.get(request.url()));
     // The interface's constant headers, first, as they came first in Feign's sorted header map.
     WireContract.ConstantHeaders constant = contract.constantHeaders(request);
@@ -319,7 +322,6 @@ final class SumoTransport implements feign.Client {
         }
       }
     }
-    Authorization authorization = authorizationFor(creds);
     builder.header("Authorization", authorization.header());
     attempt.sentWith(authorization.secrets());
     builder.header("User-Agent", userAgent);
@@ -345,9 +347,13 @@ final class SumoTransport implements feign.Client {
     }
     String header =
         okhttp3.Credentials.basic(creds.accessId(), creds.accessKey(), StandardCharsets.UTF_8);
+    String group = quotaGroup;
     Authorization fresh =
         new Authorization(
-            creds, header, List.of(creds.accessKey(), header.substring(header.indexOf(' ') + 1)));
+            creds,
+            header,
+            List.of(creds.accessKey(), header.substring(header.indexOf(' ') + 1)),
+            new QuotaKey(group == null ? creds.accessId() : group, creds.accessId()));
     authorization = fresh;
     return fresh;
   }

@@ -4,6 +4,7 @@ import dev.sumoclient.users.ClientListener;
 import dev.sumoclient.users.Deployment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -57,6 +58,13 @@ public final class MicrometerClientListener implements ClientListener {
   private final MeterRegistry registry;
   private final Tags tags;
 
+  // Name, description and the constructor's tags are set once; each event adds only its own tags.
+  private final Meter.MeterProvider<LongTaskTimer> activeRequests;
+  private final Meter.MeterProvider<Timer> requests;
+  private final Meter.MeterProvider<Counter> retries;
+  private final Meter.MeterProvider<Counter> throttled;
+  private final Meter.MeterProvider<Timer> quotaWait;
+
   /**
    * The in-flight sample of the exchange this thread is sending; the client calls synchronously.
    */
@@ -81,6 +89,31 @@ public final class MicrometerClientListener implements ClientListener {
   public MicrometerClientListener(MeterRegistry registry, Iterable<Tag> tags) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.tags = Tags.of(Objects.requireNonNull(tags, "tags"));
+    this.activeRequests =
+        LongTaskTimer.builder(ACTIVE_REQUESTS)
+            .description("Sumo Logic user-management API exchanges in flight")
+            .tags(this.tags)
+            .withRegistry(registry);
+    this.requests =
+        Timer.builder(REQUESTS)
+            .description("Sumo Logic user-management API exchanges (one per attempt)")
+            .tags(this.tags)
+            .withRegistry(registry);
+    this.retries =
+        Counter.builder(RETRIES)
+            .description("Sumo Logic user-management API calls retried")
+            .tags(this.tags)
+            .withRegistry(registry);
+    this.throttled =
+        Counter.builder(THROTTLED)
+            .description("429 answers from the Sumo Logic user-management API")
+            .tags(this.tags)
+            .withRegistry(registry);
+    this.quotaWait =
+        Timer.builder(QUOTA_WAIT)
+            .description("Time calls waited for client-side quota before sending")
+            .tags(this.tags)
+            .withRegistry(registry);
   }
 
   @Override
@@ -89,13 +122,7 @@ public final class MicrometerClientListener implements ClientListener {
     if (previous != null) {
       previous.stop();
     }
-    inFlight.set(
-        LongTaskTimer.builder(ACTIVE_REQUESTS)
-            .description("Sumo Logic user-management API exchanges in flight")
-            .tags(tags)
-            .tag("operation", event.operation())
-            .register(registry)
-            .start());
+    inFlight.set(activeRequests.withTag("operation", event.operation()).start());
   }
 
   @Override
@@ -106,47 +133,38 @@ public final class MicrometerClientListener implements ClientListener {
       sample.stop();
     }
     Throwable failure = event.failure();
-    Timer.builder(REQUESTS)
-        .description("Sumo Logic user-management API exchanges (one per attempt)")
-        .tags(tags)
-        .tag("operation", event.operation())
-        .tag("method", event.method())
-        .tag("status", event.status() == 0 ? "NONE" : Integer.toString(event.status()))
-        .tag("exception", failure == null ? "none" : failure.getClass().getSimpleName())
-        .tag("outcome", outcome(event.status()))
-        .tag("deployment", deployment(event.deployment()))
-        .tag("retry", Boolean.toString(event.attempt() > 1))
-        .register(registry)
+    requests
+        .withTags(
+            "operation",
+            event.operation(),
+            "method",
+            event.method(),
+            "status",
+            event.status() == 0 ? "NONE" : Integer.toString(event.status()),
+            "exception",
+            failure == null ? "none" : failure.getClass().getSimpleName(),
+            "outcome",
+            outcome(event.status()),
+            "deployment",
+            deployment(event.deployment()),
+            "retry",
+            Boolean.toString(event.attempt() > 1))
         .record(event.latency());
   }
 
   @Override
   public void onRetry(RetryEvent event) {
-    Counter.builder(RETRIES)
-        .description("Sumo Logic user-management API calls retried")
-        .tags(tags)
-        .tag("operation", event.operation())
-        .tag("cause", event.cause().getClass().getSimpleName())
-        .register(registry)
+    retries
+        .withTags("operation", event.operation(), "cause", event.cause().getClass().getSimpleName())
         .increment();
   }
 
   @Override
   public void onThrottled(ThrottleEvent event) {
     if (event.source() == Source.SERVER) {
-      Counter.builder(THROTTLED)
-          .description("429 answers from the Sumo Logic user-management API")
-          .tags(tags)
-          .tag("operation", event.operation())
-          .register(registry)
-          .increment();
+      throttled.withTag("operation", event.operation()).increment();
     } else {
-      Timer.builder(QUOTA_WAIT)
-          .description("Time calls waited for client-side quota before sending")
-          .tags(tags)
-          .tag("operation", event.operation())
-          .register(registry)
-          .record(event.waited());
+      quotaWait.withTag("operation", event.operation()).record(event.waited());
     }
   }
 

@@ -7,6 +7,7 @@ import dev.sumoclient.users.Quotas;
 import dev.sumoclient.users.SumoClientException;
 import dev.sumoclient.users.SumoConfigurationException;
 import dev.sumoclient.users.SumoTimeoutException;
+import dev.sumoclient.users.internal.Durations;
 import dev.sumoclient.users.quota.redis.internal.KeyNames;
 import dev.sumoclient.users.quota.redis.internal.Leases;
 import dev.sumoclient.users.quota.redis.internal.RedisLink;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
@@ -93,7 +95,10 @@ public final class RedisQuotas implements QuotaCoordinator {
   private final long arrivalMicros;
   private final QuotaCoordinator local = QuotaCoordinator.inJvm();
   private final Leases leases = new Leases();
-  private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+
+  /** One gate per group and access id, so their key names are hashed once, not per request. */
+  private final Map<QuotaKey, Gate> gates = new ConcurrentHashMap<>();
+
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisQuotas(Builder builder, RedisURI uri, String where) {
@@ -145,22 +150,21 @@ public final class RedisQuotas implements QuotaCoordinator {
   public QuotaPermit acquire(QuotaKey key, Quotas quotas, Duration maxWait)
       throws InterruptedException {
     long start = System.nanoTime();
-    long deadline = start + Math.min(maxWait.toNanos(), Long.MAX_VALUE / 4);
+    long deadline = Durations.deadline(start, maxWait);
     if (closed.get()) {
       throw new IllegalStateException("RedisQuotas is closed");
     }
     if (!link.isUp()) {
       return fallbackAcquire(key, quotas, start, deadline);
     }
-    KeyNames names = KeyNames.of(key.group(), key.accessId());
-    Gate gate = gates.computeIfAbsent(names.inFlight(), k -> new Gate());
+    Gate gate = gates.computeIfAbsent(key, Gate::new);
+    KeyNames names = gate.names;
     // One waiter per access id and JVM asks Redis at a time, the others queue behind it in
     // arrival order: fair within the JVM, and no herd of threads polling Redis.
     if (!gate.lock.tryLock(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS)) {
       throw timeout("an earlier request of this access id is still waiting", start);
     }
     try {
-      String[] keys = names.forAcquire();
       String windowMicros =
           Long.toString(TimeUnit.NANOSECONDS.toMicros(quotas.per().toNanos()) + guardMicros);
       // One id for all of this caller's attempts: it is also its place in the group's queue.
@@ -174,7 +178,7 @@ public final class RedisQuotas implements QuotaCoordinator {
         Long.toString(STALE_WAITER_MICROS)
       };
       try {
-        return acquireLoop(key, quotas, start, deadline, names, gate, keys, args, lease);
+        return acquireLoop(key, quotas, start, deadline, gate, args, lease);
       } finally {
         if (!leases.holds(names.inFlight(), lease)) {
           // Gave up (deadline, fallback, interrupt): leave the queue so later waiters move up.
@@ -192,9 +196,7 @@ public final class RedisQuotas implements QuotaCoordinator {
       Quotas quotas,
       long start,
       long deadline,
-      KeyNames names,
       Gate gate,
-      String[] keys,
       String[] args,
       String lease)
       throws InterruptedException {
@@ -205,7 +207,7 @@ public final class RedisQuotas implements QuotaCoordinator {
       long bound = Math.min(commandTimeout, Math.max(remaining, MIN_ROUND_TRIP_NANOS));
       List<Long> answer;
       try {
-        answer = link.eval(Scripts.ACQUIRE, ScriptOutputType.MULTI, keys, args, bound);
+        answer = link.eval(Scripts.ACQUIRE, ScriptOutputType.MULTI, gate.acquireKeys, args, bound);
       } catch (RedisUnavailableException e) {
         if (!e.timedOut() || bound >= commandTimeout) {
           link.markDown(e, "acquire");
@@ -214,8 +216,8 @@ public final class RedisQuotas implements QuotaCoordinator {
         return fallbackAcquire(key, quotas, start, deadline);
       }
       if (answer.get(0) == 1L) {
-        leases.add(names.inFlight(), lease);
-        return new RedisPermit(names, lease, gate, Duration.ofNanos(System.nanoTime() - start));
+        leases.add(gate.names.inFlight(), lease);
+        return new RedisPermit(lease, gate, Duration.ofNanos(System.nanoTime() - start));
       }
       long waitNanos = TimeUnit.MICROSECONDS.toNanos(Math.max(answer.get(2), 0));
       remaining = deadline - System.nanoTime();
@@ -305,37 +307,69 @@ public final class RedisQuotas implements QuotaCoordinator {
     FAIL_FAST
   }
 
-  /** The waiters of one access id in this JVM: a fair lock, and a signal when a permit returns. */
+  /**
+   * The waiters of one group and access id in this JVM: a fair lock, and a signal when a permit
+   * returns; with the Redis keys they use.
+   *
+   * <p>Like the in-JVM coordinator it waits on {@link ReentrantLock} conditions, never monitors, so
+   * a virtual thread waiting for a release does not pin its carrier (JDK 21 to 23).
+   */
   private static final class Gate {
     final ReentrantLock lock = new ReentrantLock(true);
+    final KeyNames names;
+    final String[] acquireKeys;
+    final String[] sentKeys;
+    final String[] releaseKeys;
+    private final ReentrantLock releaseLock = new ReentrantLock();
+    private final Condition releasedSignal = releaseLock.newCondition();
     private long released;
 
-    synchronized long version() {
-      return released;
+    Gate(QuotaKey key) {
+      this.names = KeyNames.of(key.group(), key.accessId());
+      this.acquireKeys = names.forAcquire();
+      this.sentKeys = new String[] {names.rate()};
+      this.releaseKeys = new String[] {names.rate(), names.inFlight()};
     }
 
-    synchronized void signal() {
-      released++;
-      notifyAll();
+    long version() {
+      releaseLock.lock();
+      try {
+        return released;
+      } finally {
+        releaseLock.unlock();
+      }
     }
 
-    synchronized void awaitRelease(long version, long nanos) throws InterruptedException {
-      if (released == version && nanos > 0) {
-        TimeUnit.NANOSECONDS.timedWait(this, nanos);
+    void signal() {
+      releaseLock.lock();
+      try {
+        released++;
+        releasedSignal.signalAll();
+      } finally {
+        releaseLock.unlock();
+      }
+    }
+
+    void awaitRelease(long version, long nanos) throws InterruptedException {
+      releaseLock.lock();
+      try {
+        if (released == version && nanos > 0) {
+          releasedSignal.awaitNanos(nanos);
+        }
+      } finally {
+        releaseLock.unlock();
       }
     }
   }
 
   private final class RedisPermit implements QuotaPermit {
-    private final KeyNames names;
     private final String lease;
     private final Gate gate;
     private final Duration waited;
     private final AtomicBoolean sent = new AtomicBoolean();
     private final AtomicBoolean done = new AtomicBoolean();
 
-    RedisPermit(KeyNames names, String lease, Gate gate, Duration waited) {
-      this.names = names;
+    RedisPermit(String lease, Gate gate, Duration waited) {
       this.lease = lease;
       this.gate = gate;
       this.waited = waited;
@@ -349,18 +383,16 @@ public final class RedisQuotas implements QuotaCoordinator {
     @Override
     public void sent() {
       if (!done.get() && sent.compareAndSet(false, true)) {
-        link.fire(Scripts.SENT, new String[] {names.rate()}, new String[] {lease});
+        link.fire(Scripts.SENT, gate.sentKeys, new String[] {lease});
       }
     }
 
     @Override
     public void close() {
       if (done.compareAndSet(false, true)) {
-        leases.remove(names.inFlight(), lease);
+        leases.remove(gate.names.inFlight(), lease);
         link.fire(
-            Scripts.RELEASE,
-            new String[] {names.rate(), names.inFlight()},
-            new String[] {lease, Long.toString(arrivalMicros)});
+            Scripts.RELEASE, gate.releaseKeys, new String[] {lease, Long.toString(arrivalMicros)});
         gate.signal();
       }
     }

@@ -128,6 +128,15 @@ class RedisQuotasTest {
   }
 
   @Test
+  void aWaitTooLongForNanosecondsIsAnEndlessWaitNotAnArithmeticFailure() throws Exception {
+    QuotaKey key = new QuotaKey(group(), "suFIRST");
+    try (RedisQuotas coordinator = RedisQuotas.connect(redis.uri())) {
+      assertThat(coordinator.isShared()).isTrue();
+      coordinator.acquire(key, Quotas.sumoDefaults(), Duration.ofSeconds(Long.MAX_VALUE)).close();
+    }
+  }
+
+  @Test
   void aRateWaitThatWouldOutlastTheDeadlineFailsAtOnce() throws Exception {
     String group = group();
     Quotas quotas = Quotas.of(2, Duration.ofSeconds(2), 10);

@@ -72,15 +72,6 @@ public final class Leases {
   }
 
   /**
-   * Returns how many leases are held, for tests and diagnostics.
-   *
-   * @return the count
-   */
-  public int size() {
-    return live.values().stream().mapToInt(Set::size).sum();
-  }
-
-  /**
    * Extends every held lease to {@code leaseMicros} from Redis's now, one script call per key.
    *
    * @param link the link to send through; nothing is sent while it is down

@@ -36,7 +36,15 @@ public final class RedisQuotaCoordinatorProvider implements QuotaCoordinatorProv
 
   @Override
   public QuotaCoordinator create(URI url) {
-    return configure(RedisQuotas.builder(url), System::getProperty, System::getenv).build();
+    return create(url, System::getProperty, System::getenv);
+  }
+
+  @Override
+  public QuotaCoordinator create(
+      URI url,
+      Function<String, @Nullable String> properties,
+      Function<String, @Nullable String> env) {
+    return configure(RedisQuotas.builder(url), properties, env).build();
   }
 
   /**
@@ -47,7 +55,7 @@ public final class RedisQuotaCoordinatorProvider implements QuotaCoordinatorProv
    * @param env environment variables
    * @return the builder
    */
-  public static RedisQuotas.Builder configure(
+  private static RedisQuotas.Builder configure(
       RedisQuotas.Builder builder,
       Function<String, @Nullable String> properties,
       Function<String, @Nullable String> env) {
