@@ -56,6 +56,54 @@ class QuotaTest {
   }
 
   @Test
+  void aPermitGrantedAtOnceReportsNoWaitHoweverSlowTheMachine() throws InterruptedException {
+    // Every clock read is 5 ms later than the one before: a loaded machine, or a first call that
+    // loads classes. Only a real wait for the quota may show as one (metrics, throttle events).
+    FakeTime time = FakeTime.frozen();
+    TimeSource slow =
+        new TimeSource() {
+          @Override
+          public long nanoTime() {
+            time.sleep(Duration.ofMillis(5));
+            return time.nanoTime();
+          }
+
+          @Override
+          public java.time.Instant now() {
+            return time.now();
+          }
+
+          @Override
+          public void sleep(Duration duration) {
+            time.sleep(duration);
+          }
+
+          @Override
+          public void await(java.util.concurrent.locks.Condition condition, long nanos) {
+            time.await(condition, nanos);
+          }
+
+          @Override
+          public double random() {
+            return time.random();
+          }
+        };
+    QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(slow);
+    QuotaKey key = QuotaKey.of(TestClients.uniqueAccessId());
+    Quotas twoPerSecond = Quotas.of(2, Duration.ofSeconds(1), 10);
+    List<Duration> waits = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      try (QuotaPermit permit = coordinator.acquire(key, twoPerSecond, MINUTE)) {
+        permit.sent();
+        waits.add(permit.waited());
+      }
+    }
+    assertThat(waits.get(0)).isZero();
+    assertThat(waits.get(1)).isZero();
+    assertThat(waits.get(2)).as("the third waits for the window").isPositive();
+  }
+
+  @Test
   void aResponseBeforeTheMarginStampsTheSlotAtTheResponse() throws InterruptedException {
     FakeTime time = FakeTime.frozen();
     QuotaCoordinator coordinator = InJvmQuotaCoordinator.unshared(time);

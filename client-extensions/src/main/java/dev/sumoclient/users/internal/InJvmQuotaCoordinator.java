@@ -153,7 +153,7 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
         enter(flights, new FlightKey(key.accessId(), quotas.maxConcurrent()), FlightStage::new);
     boolean granted = false;
     try {
-      flight.acquire(deadline);
+      boolean flightWaited = flight.acquire(deadline);
       try {
         RateStage rate =
             enter(
@@ -168,7 +168,11 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
           throw e;
         }
         granted = true;
-        return new Permit(flight, rate, slot, Duration.ofNanos(time.nanoTime() - begin));
+        // Zero when neither stage had to wait (QuotaPermit's contract): the time an uncontended
+        // acquire takes is no quota wait, and must not show as one in metrics or events.
+        Duration waited =
+            flightWaited || slot.waited ? Duration.ofNanos(time.nanoTime() - begin) : Duration.ZERO;
+        return new Permit(flight, rate, slot, waited);
       } finally {
         if (!granted) {
           flight.permits.release();
@@ -288,11 +292,17 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
       this.permits = new Semaphore(key.max(), true);
     }
 
-    void acquire(long deadline) throws InterruptedException {
+    /** Takes a permit; true when it had to wait for one. */
+    boolean acquire(long deadline) throws InterruptedException {
+      // A zero timeout still honours the fair queue (the untimed tryAcquire would barge).
+      if (permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+        return false;
+      }
       long remaining = deadline - time.nanoTime();
       if (!permits.tryAcquire(Math.max(remaining, 0), TimeUnit.NANOSECONDS)) {
         throw timeout("in-flight");
       }
+      return true;
     }
 
     @Override
@@ -303,6 +313,9 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
 
   /** A request's claim on the rate window; guarded by its stage's lock. */
   private static final class Slot {
+    /** Whether the caller had to wait for this slot; set once, before it is handed out. */
+    boolean waited;
+
     boolean sent;
     long sentAt;
     boolean stamped;
@@ -338,6 +351,7 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
         }
         Waiter me = new Waiter(lock.newCondition());
         queue.addLast(me);
+        boolean blocked = false;
         try {
           while (true) {
             now = time.nanoTime();
@@ -347,11 +361,14 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
                 throw timeout("rate");
               }
               me.turn().awaitNanos(remaining);
+              blocked = true;
               continue;
             }
             purge(now);
             if (slots.size() < capacity) {
-              return take();
+              Slot slot = take();
+              slot.waited = blocked;
+              return slot;
             }
             Slot first = firstToExpire();
             if (first == null) {
@@ -360,6 +377,7 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
                 throw timeout("rate");
               }
               me.turn().awaitNanos(remaining);
+              blocked = true;
               continue;
             }
             long free = first.stamp + window;
@@ -367,6 +385,7 @@ public final class InJvmQuotaCoordinator implements QuotaCoordinator {
               throw timeout("rate");
             }
             time.await(me.turn(), free - now);
+            blocked = true;
           }
         } finally {
           boolean wasHead = queue.peekFirst() == me;

@@ -155,13 +155,16 @@ public final class RedisQuotas implements QuotaCoordinator {
       throw new IllegalStateException("RedisQuotas is closed");
     }
     if (!link.isUp()) {
-      return fallbackAcquire(key, quotas, start, deadline);
+      return fallbackAcquire(key, quotas, start, deadline, false);
     }
     Gate gate = gates.computeIfAbsent(key, Gate::new);
     KeyNames names = gate.names;
     // One waiter per access id and JVM asks Redis at a time, the others queue behind it in
     // arrival order: fair within the JVM, and no herd of threads polling Redis.
-    if (!gate.lock.tryLock(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS)) {
+    // A zero timeout still honours the fair lock's queue (the untimed tryLock would barge).
+    boolean queued = !gate.lock.tryLock(0, TimeUnit.NANOSECONDS);
+    if (queued
+        && !gate.lock.tryLock(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS)) {
       throw timeout("an earlier request of this access id is still waiting", start);
     }
     try {
@@ -178,7 +181,7 @@ public final class RedisQuotas implements QuotaCoordinator {
         Long.toString(STALE_WAITER_MICROS)
       };
       try {
-        return acquireLoop(key, quotas, start, deadline, gate, args, lease);
+        return acquireLoop(key, quotas, start, deadline, gate, args, lease, queued);
       } finally {
         if (!leases.holds(names.inFlight(), lease)) {
           // Gave up (deadline, fallback, interrupt): leave the queue so later waiters move up.
@@ -198,8 +201,12 @@ public final class RedisQuotas implements QuotaCoordinator {
       long deadline,
       Gate gate,
       String[] args,
-      String lease)
+      String lease,
+      boolean queued)
       throws InterruptedException {
+    // Whether this caller has waited (behind another of its JVM, or for the quota): until then its
+    // permit reports no wait, as QuotaPermit promises; a Redis round trip is no quota wait.
+    boolean waited = queued;
     while (true) {
       long version = gate.version();
       long remaining = deadline - System.nanoTime();
@@ -213,11 +220,12 @@ public final class RedisQuotas implements QuotaCoordinator {
           link.markDown(e, "acquire");
         }
         // else only this call's own deadline was too short for Redis: Redis is not down.
-        return fallbackAcquire(key, quotas, start, deadline);
+        // The failed attempt cost the caller real time: it counts as waiting.
+        return fallbackAcquire(key, quotas, start, deadline, true);
       }
       if (answer.get(0) == 1L) {
         leases.add(gate.names.inFlight(), lease);
-        return new RedisPermit(lease, gate, Duration.ofNanos(System.nanoTime() - start));
+        return new RedisPermit(lease, gate, sinceIf(waited, start));
       }
       long waitNanos = TimeUnit.MICROSECONDS.toNanos(Math.max(answer.get(2), 0));
       remaining = deadline - System.nanoTime();
@@ -227,17 +235,20 @@ public final class RedisQuotas implements QuotaCoordinator {
           throw timeout("the quota group's rate budget is spent", start);
         }
         TimeUnit.NANOSECONDS.sleep(waitNanos);
+        waited = true;
       } else {
         if (remaining <= 0) {
           throw timeout("the access id's in-flight cap is reached", start);
         }
         gate.awaitRelease(
             version, Math.min(Math.min(waitNanos, CONCURRENCY_POLL_NANOS), remaining));
+        waited = true;
       }
     }
   }
 
-  private QuotaPermit fallbackAcquire(QuotaKey key, Quotas quotas, long start, long deadline)
+  private QuotaPermit fallbackAcquire(
+      QuotaKey key, Quotas quotas, long start, long deadline, boolean waited)
       throws InterruptedException {
     if (fallback == Fallback.FAIL_FAST) {
       throw new SumoClientException(
@@ -255,7 +266,12 @@ public final class RedisQuotas implements QuotaCoordinator {
     QuotaPermit permit =
         this.local.acquire(
             local, share, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
-    return new FallbackPermit(permit, Duration.ofNanos(System.nanoTime() - start));
+    return new FallbackPermit(permit, sinceIf(waited || !permit.waited().isZero(), start));
+  }
+
+  /** The time since {@code start} if the caller waited, else zero. */
+  private static Duration sinceIf(boolean waited, long start) {
+    return waited ? Duration.ofNanos(System.nanoTime() - start) : Duration.ZERO;
   }
 
   private static SumoTimeoutException timeout(String why, long start) {

@@ -47,6 +47,24 @@ class RedisQuotasTest {
   }
 
   @Test
+  void onlyARealWaitShowsAsOneARoundTripToRedisDoesNot() throws Exception {
+    QuotaKey key = new QuotaKey(group(), "suWAITS");
+    Quotas onePerSecond = Quotas.of(1, Duration.ofSeconds(1), 10);
+    try (RedisQuotas coordinator = RedisQuotas.connect(redis.uri())) {
+      try (QuotaPermit first = coordinator.acquire(key, onePerSecond, Duration.ofSeconds(10))) {
+        first.sent();
+        assertThat(first.waited()).as("granted at once").isZero();
+      }
+      try (QuotaPermit second = coordinator.acquire(key, onePerSecond, Duration.ofSeconds(10))) {
+        second.sent();
+        assertThat(second.waited())
+            .as("waited for the window")
+            .isGreaterThan(Duration.ofMillis(500));
+      }
+    }
+  }
+
+  @Test
   void coordinatorsOfSeveralJvmsKeepToOneRateBudgetPerGroup() throws Exception {
     String group = group();
     Quotas quotas = Quotas.of(4, Duration.ofMillis(500), 10);
